@@ -1,0 +1,2 @@
+/** The start page of the admin site. */
+package org.mfaplatform.admin.home;

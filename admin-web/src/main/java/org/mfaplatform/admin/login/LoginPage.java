@@ -1,0 +1,90 @@
+package org.mfaplatform.admin.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import org.mfaplatform.admin.web.RequestContext;
+import org.mfaplatform.login.web.Notice;
+
+/** The login page: email and password, the first of the two steps. */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject SecurityContext securityContext;
+
+    @Inject FacesContext faces;
+
+    @Inject RequestContext context;
+
+    @NotBlank
+    @Size(max = 254)
+    private String email;
+
+    @NotBlank
+    @Size(max = 1024)
+    private String password;
+
+    /** Which notice the login page shows above the form, from its {@code notice} parameter. */
+    private String notice;
+
+    public String getNoticeText() {
+        return Notice.fromKey(notice).map(known -> context.text(known.messageKey())).orElse(null);
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    public void setNotice(String notice) {
+        this.notice = notice;
+    }
+
+    public void login() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status =
+                securityContext.authenticate(
+                        context.request(),
+                        (HttpServletResponse) external.getResponse(),
+                        AuthenticationParameters.withParams()
+                                .newAuthentication(true)
+                                .credential(
+                                        new UsernamePasswordCredential(
+                                                email, new Password(password))));
+        password = null;
+
+        switch (status) {
+            case SUCCESS ->
+                    external.redirect(external.getRequestContextPath() + "/app/index.xhtml");
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SEND_FAILURE, NOT_DONE -> context.error(null, "login.failed");
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

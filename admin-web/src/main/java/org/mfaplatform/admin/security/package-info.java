@@ -1,0 +1,2 @@
+/** The admin site's authentication mechanism. */
+package org.mfaplatform.admin.security;

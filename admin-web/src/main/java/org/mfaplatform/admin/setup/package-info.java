@@ -1,0 +1,2 @@
+/** Mandatory device setup for staff, and its QR code. */
+package org.mfaplatform.admin.setup;

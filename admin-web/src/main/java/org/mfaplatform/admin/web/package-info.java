@@ -1,0 +1,2 @@
+/** Helpers the admin pages share. */
+package org.mfaplatform.admin.web;

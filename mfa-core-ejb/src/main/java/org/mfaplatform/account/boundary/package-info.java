@@ -1,0 +1,2 @@
+/** Entry points for password login. */
+package org.mfaplatform.account.boundary;

@@ -1,0 +1,124 @@
+package org.mfaplatform.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import org.mfaplatform.company.entity.Company;
+
+/**
+ * A person who logs in. The email is the login name and is stored in lower case, so that {@code
+ * Ann@Example.com} and {@code ann@example.com} are one account.
+ */
+@Entity
+@Table(name = "ACCOUNT")
+@NamedQuery(name = Account.FIND_BY_EMAIL, query = "SELECT a FROM Account a WHERE a.email = :email")
+public class Account {
+
+    public static final String FIND_BY_EMAIL = "Account.findByEmail";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "COMPANY_ID", nullable = false)
+    private Company company;
+
+    @Column(nullable = false, unique = true, length = 254)
+    private String email;
+
+    @Column(name = "PASSWORD_HASH", nullable = false, length = 300)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    /** Wrong tokens in a row since the last right one; reset by a right token or an MFA reset. */
+    @Column(name = "FAILED_TOKENS", nullable = false)
+    private int failedTokens;
+
+    /** Until then the token step refuses every code, right or wrong. */
+    @Column(name = "TOKEN_LOCKED_UNTIL")
+    private Instant tokenLockedUntil;
+
+    /**
+     * Raised whenever every open session of this account must end (an MFA reset); a session that
+     * remembers an older value is logged out at its next request.
+     */
+    @Column(name = "SESSION_GENERATION", nullable = false)
+    private int sessionGeneration;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    protected Account() {}
+
+    public Account(Company company, String email, String passwordHash, Role role, Instant now) {
+        this.company = company;
+        this.email = normalizeEmail(email);
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.createdAt = now;
+    }
+
+    /** The one spelling of an email under which an account is stored and looked up. */
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isTokenLocked(Instant now) {
+        return tokenLockedUntil != null && now.isBefore(tokenLockedUntil);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Company getCompany() {
+        return company;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public int getFailedTokens() {
+        return failedTokens;
+    }
+
+    public Instant getTokenLockedUntil() {
+        return tokenLockedUntil;
+    }
+
+    public int getSessionGeneration() {
+        return sessionGeneration;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

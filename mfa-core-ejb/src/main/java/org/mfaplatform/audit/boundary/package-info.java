@@ -1,0 +1,2 @@
+/** Recording of audit events. */
+package org.mfaplatform.audit.boundary;

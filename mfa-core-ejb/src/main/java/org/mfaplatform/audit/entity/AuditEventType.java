@@ -1,0 +1,12 @@
+package org.mfaplatform.audit.entity;
+
+/** The acts the audit trail records. */
+public enum AuditEventType {
+    DEVICE_SET_UP,
+    DEVICE_DISABLED,
+    MFA_RESET,
+    POLICY_CHANGED,
+    TOKEN_REJECTED,
+    TOKEN_LOCKOUT,
+    ADMIN_LOGIN
+}

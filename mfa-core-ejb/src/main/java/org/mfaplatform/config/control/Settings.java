@@ -1,0 +1,128 @@
+package org.mfaplatform.config.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingException;
+import org.mfaplatform.totp.control.HmacAlgorithm;
+import org.mfaplatform.totp.control.TotpPolicy;
+
+/**
+ * The deployment's settings, read once at start from JNDI entries under {@code mfa/}. JNDI is the
+ * portable way for a server to hand values to an application: Liberty binds them with {@code
+ * <jndiEntry>}, WildFly with naming subsystem bindings. A missing entry takes the safe default
+ * written here.
+ */
+@ApplicationScoped
+public class Settings {
+
+    private static final Logger LOG = Logger.getLogger(Settings.class.getName());
+
+    private static final String PREFIX = "mfa/";
+
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
+    public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
+
+    private TotpPolicy totpPolicy;
+    private String issuer;
+    private Duration setupTimeout;
+    private int passwordIterations;
+    private int maxFailedTokens;
+    private Duration tokenLockDuration;
+    private Duration secondStepTimeout;
+    private boolean demoData;
+
+    @PostConstruct
+    void load() {
+        totpPolicy =
+                new TotpPolicy(
+                        HmacAlgorithm.valueOf(
+                                text("totp/algorithm", TotpPolicy.DEFAULT_ALGORITHM.name())
+                                        .toUpperCase(Locale.ROOT)),
+                        number("totp/digits", TotpPolicy.DEFAULT_DIGITS),
+                        Duration.ofSeconds(
+                                number(
+                                        "totp/periodSeconds",
+                                        (int) TotpPolicy.DEFAULT_PERIOD.toSeconds())),
+                        number("totp/window", TotpPolicy.DEFAULT_WINDOW));
+        issuer = text("issuer", "localhost");
+        setupTimeout = Duration.ofMinutes(number("enrollment/timeoutMinutes", 10));
+        passwordIterations = number("password/iterations", DEFAULT_PASSWORD_ITERATIONS);
+        maxFailedTokens = number("token/maxFailures", 5);
+        tokenLockDuration = Duration.ofMinutes(number("token/lockMinutes", 15));
+        secondStepTimeout = Duration.ofMinutes(number("login/secondStepMinutes", 5));
+        demoData = Boolean.parseBoolean(text("demoData", "false"));
+
+        LOG.log(
+                Level.INFO,
+                "Loaded settings: issuer {0}, TOTP {1}, password iterations {2}, demo data {3}",
+                new Object[] {issuer, totpPolicy, passwordIterations, demoData});
+    }
+
+    public TotpPolicy totpPolicy() {
+        return totpPolicy;
+    }
+
+    /** The deployment's domain name, shown by authenticator apps above the account. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** How long a QR code shown by Setup stays good for its confirming token. */
+    public Duration setupTimeout() {
+        return setupTimeout;
+    }
+
+    public int passwordIterations() {
+        return passwordIterations;
+    }
+
+    /** Wrong tokens in a row after which the token step locks. */
+    public int maxFailedTokens() {
+        return maxFailedTokens;
+    }
+
+    /** How long the token step stays locked; it unlocks by itself so nobody stays locked out. */
+    public Duration tokenLockDuration() {
+        return tokenLockDuration;
+    }
+
+    /** How long a correct password waits for its token before the login starts over. */
+    public Duration secondStepTimeout() {
+        return secondStepTimeout;
+    }
+
+    public boolean demoData() {
+        return demoData;
+    }
+
+    private static String text(String name, String defaultValue) {
+        try {
+            Object value = new InitialContext().lookup(PREFIX + name);
+            return value == null ? defaultValue : value.toString().strip();
+        } catch (NameNotFoundException e) {
+            return defaultValue;
+        } catch (NamingException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Could not read setting " + PREFIX + name + "; using default",
+                    e);
+            return defaultValue;
+        }
+    }
+
+    private static int number(String name, int defaultValue) {
+        String value = text(name, Integer.toString(defaultValue));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(
+                    "Setting " + PREFIX + name + " must be a whole number, not " + value, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Deployment settings and the clock, as the services receive them. */
+package org.mfaplatform.config.control;

@@ -1,0 +1,202 @@
+package org.mfaplatform.enrollment.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mfaplatform.account.entity.Account;
+import org.mfaplatform.audit.boundary.AuditTrail;
+import org.mfaplatform.audit.entity.AuditEventType;
+import org.mfaplatform.company.entity.MfaPolicy;
+import org.mfaplatform.config.control.Settings;
+import org.mfaplatform.enrollment.entity.DeviceStatus;
+import org.mfaplatform.enrollment.entity.MfaDevice;
+import org.mfaplatform.login.boundary.SecondFactor;
+import org.mfaplatform.login.boundary.TokenCheck;
+import org.mfaplatform.policy.control.MfaRules;
+import org.mfaplatform.totp.control.KeyUri;
+import org.mfaplatform.totp.control.QrCodeRenderer;
+import org.mfaplatform.totp.control.SharedSecret;
+import org.mfaplatform.totp.control.TotpVerifier;
+
+/**
+ * A user's own device: Setup makes a pending device with a new key, a token from the app activates
+ * it, and a token turns it off again where the policy allows.
+ */
+@Stateless
+public class Enrollment {
+
+    private static final Logger LOG = Logger.getLogger(Enrollment.class.getName());
+
+    @PersistenceContext EntityManager em;
+
+    @Inject Settings settings;
+
+    @Inject Clock clock;
+
+    @Inject AuditTrail audit;
+
+    @Inject SecondFactor secondFactor;
+
+    public DeviceView view(long accountId) {
+        Account account = account(accountId);
+        Optional<MfaDevice> device = device(accountId);
+        MfaPolicy policy = policyFor(account);
+
+        DeviceView.State state = DeviceView.State.NONE;
+        if (device.filter(MfaDevice::isActive).isPresent()) {
+            state = DeviceView.State.ACTIVE;
+        } else if (device.filter(this::isUnexpiredPending).isPresent()) {
+            state = DeviceView.State.PENDING;
+        }
+        boolean active = state == DeviceView.State.ACTIVE;
+
+        return new DeviceView(
+                state,
+                active ? device.get().getActivatedAt() : null,
+                active ? device.get().getLastUsedAt() : null,
+                !active && MfaRules.maySetUpDevice(policy),
+                active && MfaRules.mayDisableDevice(policy));
+    }
+
+    /** Creates a pending device with a new key, replacing any earlier pending one. */
+    public SetupChallenge startSetup(long accountId) {
+        Account account = account(accountId);
+        if (!MfaRules.maySetUpDevice(policyFor(account))) {
+            throw new SetupNotAllowedException("MFA is disabled for this company");
+        }
+        Optional<MfaDevice> existing = device(accountId);
+        if (existing.filter(MfaDevice::isActive).isPresent()) {
+            throw new SetupNotAllowedException("a device is already active");
+        }
+
+        existing.ifPresent(em::remove);
+        em.flush();
+        Instant now = clock.instant();
+        MfaDevice pending = new MfaDevice(account, SharedSecret.generate(), now);
+        em.persist(pending);
+
+        LOG.log(Level.INFO, "Started device setup for account {0}", accountId);
+        return new SetupChallenge(
+                SharedSecret.groupedForReading(pending.getSecret()),
+                settings.issuer(),
+                now.plus(settings.setupTimeout()));
+    }
+
+    /** The pending key as a QR code, or empty when there is no unexpired pending setup. */
+    public Optional<byte[]> pendingQrCode(long accountId) {
+        Account account = account(accountId);
+        return device(accountId)
+                .filter(this::isUnexpiredPending)
+                .map(
+                        pending ->
+                                QrCodeRenderer.png(
+                                        KeyUri.totp(
+                                                settings.issuer(),
+                                                account.getEmail(),
+                                                pending.getSecret(),
+                                                settings.totpPolicy())));
+    }
+
+    /**
+     * Activates the pending device if {@code token} comes from it. The token's time step is used up
+     * in the same statement, so it cannot then log in a second time.
+     */
+    public SetupOutcome confirmSetup(long accountId, String token, String sourceAddress) {
+        Account account = account(accountId);
+        if (!MfaRules.maySetUpDevice(policyFor(account))) {
+            return SetupOutcome.NOT_ALLOWED;
+        }
+        Optional<MfaDevice> pending = device(accountId).filter(this::isUnexpiredPending);
+        if (pending.isEmpty()) {
+            return SetupOutcome.EXPIRED;
+        }
+
+        MfaDevice device = pending.get();
+        OptionalLong step =
+                new TotpVerifier(settings.totpPolicy(), clock)
+                        .matchingStep(
+                                SharedSecret.decode(device.getSecret()),
+                                token,
+                                device.getLastAcceptedStep());
+        if (step.isEmpty() || !activate(device, step.getAsLong())) {
+            LOG.log(Level.FINE, "Refused a setup token for account {0}", accountId);
+            return SetupOutcome.WRONG_TOKEN;
+        }
+
+        audit.record(AuditEventType.DEVICE_SET_UP, account, account, sourceAddress, null);
+        LOG.log(Level.INFO, "Activated the device of account {0}", accountId);
+        return SetupOutcome.ACTIVATED;
+    }
+
+    /** Turns the user's own device off, proven by a current token from it. */
+    public DisableOutcome disable(long accountId, String token, String sourceAddress) {
+        Account account = account(accountId);
+        if (!MfaRules.mayDisableDevice(policyFor(account))) {
+            return DisableOutcome.NOT_ALLOWED;
+        }
+
+        TokenCheck check = secondFactor.verify(accountId, token, sourceAddress);
+        switch (check) {
+            case ACCEPTED -> {}
+            case LOCKED -> {
+                return DisableOutcome.LOCKED;
+            }
+            case REJECTED -> {
+                return DisableOutcome.WRONG_TOKEN;
+            }
+            case NO_DEVICE -> {
+                return DisableOutcome.NOT_ALLOWED;
+            }
+        }
+
+        em.createNamedQuery(MfaDevice.DELETE_BY_ACCOUNT)
+                .setParameter("accountId", accountId)
+                .executeUpdate();
+        audit.record(AuditEventType.DEVICE_DISABLED, account, account, sourceAddress, null);
+        LOG.log(Level.INFO, "Disabled the device of account {0} at its owner's request", accountId);
+        return DisableOutcome.DISABLED;
+    }
+
+    private boolean activate(MfaDevice device, long step) {
+        int updated =
+                em.createNamedQuery(MfaDevice.CONFIRM)
+                        .setParameter("step", step)
+                        .setParameter("now", clock.instant())
+                        .setParameter("active", DeviceStatus.ACTIVE)
+                        .setParameter("pending", DeviceStatus.PENDING)
+                        .setParameter("id", device.getId())
+                        .executeUpdate();
+        return updated == 1;
+    }
+
+    private boolean isUnexpiredPending(MfaDevice device) {
+        return device.getStatus() == DeviceStatus.PENDING
+                && clock.instant().isBefore(device.getCreatedAt().plus(settings.setupTimeout()));
+    }
+
+    private Account account(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new IllegalArgumentException("no account " + accountId);
+        }
+        return account;
+    }
+
+    private Optional<MfaDevice> device(long accountId) {
+        return em.createNamedQuery(MfaDevice.FIND_BY_ACCOUNT, MfaDevice.class)
+                .setParameter("accountId", accountId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static MfaPolicy policyFor(Account account) {
+        return MfaRules.effectivePolicy(account.getCompany().getMfaPolicy(), account.getRole());
+    }
+}

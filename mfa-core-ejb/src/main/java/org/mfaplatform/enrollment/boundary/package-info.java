@@ -1,0 +1,2 @@
+/** Setting up and turning off a user's own authenticator device. */
+package org.mfaplatform.enrollment.boundary;

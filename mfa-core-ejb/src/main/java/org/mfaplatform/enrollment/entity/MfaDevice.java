@@ -1,0 +1,135 @@
+package org.mfaplatform.enrollment.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.mfaplatform.account.entity.Account;
+
+/**
+ * An authenticator app holding an account's shared secret. An account has at most one device,
+ * pending or active, which the unique account column enforces.
+ */
+@Entity
+@Table(name = "MFA_DEVICE")
+@NamedQuery(
+        name = MfaDevice.FIND_BY_ACCOUNT,
+        query = "SELECT d FROM MfaDevice d WHERE d.account.id = :accountId")
+@NamedQuery(
+        name = MfaDevice.ACCEPT_STEP,
+        query =
+                "UPDATE MfaDevice d SET d.lastAcceptedStep = :step, d.lastUsedAt = :now"
+                        + " WHERE d.id = :id AND d.status = :status"
+                        + " AND d.lastAcceptedStep < :step")
+@NamedQuery(
+        name = MfaDevice.CONFIRM,
+        query =
+                "UPDATE MfaDevice d SET d.lastAcceptedStep = :step, d.lastUsedAt = :now,"
+                        + " d.status = :active, d.activatedAt = :now"
+                        + " WHERE d.id = :id AND d.status = :pending"
+                        + " AND d.lastAcceptedStep < :step")
+@NamedQuery(
+        name = MfaDevice.DELETE_BY_ACCOUNT,
+        query = "DELETE FROM MfaDevice d WHERE d.account.id = :accountId")
+public class MfaDevice {
+
+    public static final String FIND_BY_ACCOUNT = "MfaDevice.findByAccount";
+
+    /**
+     * Marks a time step as used only if no later or equal step was used before. Check and update
+     * are one statement, so of two requests with the same code exactly one changes a row: the
+     * database's row lock orders them and the second finds the condition false.
+     */
+    public static final String ACCEPT_STEP = "MfaDevice.acceptStep";
+
+    /** Activates a pending device and uses up the confirming code's step, in one statement. */
+    public static final String CONFIRM = "MfaDevice.confirm";
+
+    public static final String DELETE_BY_ACCOUNT = "MfaDevice.deleteByAccount";
+
+    /** No time step has been used yet. */
+    public static final long NO_STEP_ACCEPTED = -1L;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @OneToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "ACCOUNT_ID", nullable = false, unique = true)
+    private Account account;
+
+    // TODO(security): encrypt the secret at rest with a key from the server keystore; for now
+    // the database and its backups must be protected like a password vault.
+    @Column(nullable = false, length = 32)
+    private String secret;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DeviceStatus status;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "ACTIVATED_AT")
+    private Instant activatedAt;
+
+    @Column(name = "LAST_USED_AT")
+    private Instant lastUsedAt;
+
+    @Column(name = "LAST_ACCEPTED_STEP", nullable = false)
+    private long lastAcceptedStep = NO_STEP_ACCEPTED;
+
+    protected MfaDevice() {}
+
+    public MfaDevice(Account account, String secret, Instant createdAt) {
+        this.account = account;
+        this.secret = secret;
+        this.status = DeviceStatus.PENDING;
+        this.createdAt = createdAt;
+    }
+
+    public boolean isActive() {
+        return status == DeviceStatus.ACTIVE;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public DeviceStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getActivatedAt() {
+        return activatedAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public long getLastAcceptedStep() {
+        return lastAcceptedStep;
+    }
+}

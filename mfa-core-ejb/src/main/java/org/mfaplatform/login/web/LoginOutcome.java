@@ -1,0 +1,28 @@
+package org.mfaplatform.login.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Why a login step did not succeed, for the page to word its message. The mechanism leaves it as a
+ * request attribute because an authentication status only says success or failure.
+ */
+public enum LoginOutcome {
+    WRONG_PASSWORD,
+    WRONG_TOKEN,
+    TOKEN_LOCKED,
+    /** The login took too long, the session ended, or there was no login to continue. */
+    LOGIN_EXPIRED,
+    /** The setup's QR code expired; Setup must start again. */
+    SETUP_EXPIRED;
+
+    private static final String ATTRIBUTE = LoginOutcome.class.getName();
+
+    public void attachTo(HttpServletRequest request) {
+        request.setAttribute(ATTRIBUTE, this);
+    }
+
+    public static LoginOutcome of(HttpServletRequest request) {
+        Object outcome = request.getAttribute(ATTRIBUTE);
+        return outcome instanceof LoginOutcome known ? known : LOGIN_EXPIRED;
+    }
+}

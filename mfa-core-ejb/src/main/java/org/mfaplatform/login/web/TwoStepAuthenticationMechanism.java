@@ -1,0 +1,260 @@
+package org.mfaplatform.login.web;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mfaplatform.account.boundary.PasswordLogin;
+import org.mfaplatform.account.entity.Role;
+import org.mfaplatform.config.control.Settings;
+import org.mfaplatform.enrollment.boundary.Enrollment;
+import org.mfaplatform.enrollment.boundary.SetupOutcome;
+import org.mfaplatform.login.boundary.Access;
+import org.mfaplatform.login.boundary.LoginGate;
+import org.mfaplatform.login.boundary.SecondFactor;
+import org.mfaplatform.login.boundary.TokenCheck;
+import org.mfaplatform.policy.control.LoginStep;
+
+/**
+ * The two-step login of both web sites. A login passes through these states, kept as a {@link
+ * LoginState} in the HTTP session:
+ *
+ * <ol>
+ *   <li><b>Anonymous</b>: no state. Protected pages redirect to the login page.
+ *   <li><b>Password checked, second factor pending</b>: the state exists without a verified token
+ *       and the policy asks for one. The caller is not authenticated; protected pages redirect to
+ *       the token page.
+ *   <li><b>Password checked, setup required</b>: the policy requires MFA and the account has no
+ *       device. Protected pages redirect to the setup page, whose token completes the login.
+ *   <li><b>Fully authenticated</b>: the policy asks for nothing more. Every request is reported to
+ *       the container as this caller with its role as group.
+ * </ol>
+ *
+ * The state is re-evaluated against the database on every request, so a policy change, an MFA reset
+ * or a removed account takes effect on the next request of a session already open. Each step up
+ * gets a new session id.
+ *
+ * <p>Subclasses, one per web module, name their pages and the roles they admit.
+ */
+public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG =
+            Logger.getLogger(TwoStepAuthenticationMechanism.class.getName());
+
+    @Inject PasswordLogin passwordLogin;
+
+    @Inject LoginGate loginGate;
+
+    @Inject SecondFactor secondFactor;
+
+    @Inject Enrollment enrollment;
+
+    @Inject Settings settings;
+
+    @Inject Clock clock;
+
+    /** Context-relative path of the page with the email and password form. */
+    protected abstract String loginPage();
+
+    /** Context-relative path of the page that asks for a token. */
+    protected abstract String tokenPage();
+
+    /** Context-relative path of the page where a required device is set up. */
+    protected abstract String setupPage();
+
+    /** The roles that may use this site at all. */
+    protected abstract Set<Role> admittedRoles();
+
+    /** Called once when a login completes, before the container is told of the caller. */
+    protected void loginCompleted(Access access, HttpServletRequest request) {}
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Credential credential =
+                context.getAuthParameters() == null
+                        ? null
+                        : context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential password) {
+            return passwordStep(password, request, context);
+        }
+        if (credential instanceof TokenCredential token) {
+            return tokenStep(token, request, context);
+        }
+        return continueSession(request, context);
+    }
+
+    @Override
+    public void cleanSubject(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        LoginSessions.end(request);
+        context.cleanClientSubject();
+    }
+
+    /** Anonymous: a login form was submitted. */
+    private AuthenticationStatus passwordStep(
+            UsernamePasswordCredential credential,
+            HttpServletRequest request,
+            HttpMessageContext context) {
+        Optional<Access> access =
+                passwordLogin
+                        .verify(credential.getCaller(), credential.getPassword().getValue())
+                        .flatMap(accountId -> loginGate.evaluate(accountId, null, false))
+                        .filter(found -> admittedRoles().contains(found.role()));
+        credential.getPassword().clear();
+        if (access.isEmpty()) {
+            LoginOutcome.WRONG_PASSWORD.attachTo(request);
+            return context.responseUnauthorized();
+        }
+
+        Access found = access.get();
+        LoginState state =
+                new LoginState(
+                        found.accountId(), found.sessionGeneration(), false, clock.instant());
+        LoginSessions.store(request, state);
+        LOG.log(
+                Level.FINE,
+                "Account {0} gave the right password; next step {1}",
+                new Object[] {found.accountId(), found.step()});
+        return proceed(found, request, context, true);
+    }
+
+    /** Password checked: a token was submitted, to log in or to confirm a required setup. */
+    private AuthenticationStatus tokenStep(
+            TokenCredential credential, HttpServletRequest request, HttpMessageContext context) {
+        Optional<LoginState> state = LoginSessions.current(request);
+        Optional<Access> access = state.flatMap(this::currentAccess);
+        if (access.isEmpty()) {
+            LoginSessions.end(request);
+            LoginOutcome.LOGIN_EXPIRED.attachTo(request);
+            return context.responseUnauthorized();
+        }
+
+        Access found = access.get();
+        Optional<LoginOutcome> refusal =
+                switch (found.step()) {
+                    case TOKEN_REQUIRED -> checkToken(found, credential, request);
+                    case SETUP_REQUIRED -> confirmSetup(found, credential, request);
+                    case GRANTED -> Optional.empty();
+                };
+        if (refusal.isPresent()) {
+            refusal.get().attachTo(request);
+            return context.responseUnauthorized();
+        }
+
+        LoginState verified = state.get().withTokenVerified();
+        LoginSessions.store(request, verified);
+        return currentAccess(verified)
+                .map(updated -> proceed(updated, request, context, true))
+                .orElseGet(context::responseUnauthorized);
+    }
+
+    /** Any state: an ordinary request; the session's login is checked again. */
+    private AuthenticationStatus continueSession(
+            HttpServletRequest request, HttpMessageContext context) {
+        Optional<LoginState> state = LoginSessions.current(request);
+        if (state.isEmpty()) {
+            return context.isProtected()
+                    ? redirect(context, request, loginPage())
+                    : context.doNothing();
+        }
+
+        Optional<Access> access = state.flatMap(this::currentAccess);
+        if (access.isEmpty()) {
+            LOG.log(
+                    Level.FINE,
+                    "Ended the session of account {0}: login expired or ended",
+                    state.get().accountId());
+            LoginSessions.end(request);
+            return context.isProtected()
+                    ? redirect(context, request, loginPage())
+                    : context.doNothing();
+        }
+
+        return proceed(access.get(), request, context, false);
+    }
+
+    private AuthenticationStatus proceed(
+            Access access,
+            HttpServletRequest request,
+            HttpMessageContext context,
+            boolean justStepped) {
+        return switch (access.step()) {
+            case GRANTED -> {
+                if (justStepped) {
+                    loginCompleted(access, request);
+                    LOG.log(Level.FINE, "Completed the login of account {0}", access.accountId());
+                }
+                yield context.notifyContainerAboutLogin(
+                        access.email(), Set.of(access.role().name()));
+            }
+            case TOKEN_REQUIRED ->
+                    justStepped || context.isProtected()
+                            ? redirect(context, request, tokenPage())
+                            : context.doNothing();
+            case SETUP_REQUIRED ->
+                    justStepped || context.isProtected()
+                            ? redirect(context, request, setupPage())
+                            : context.doNothing();
+        };
+    }
+
+    /**
+     * The account's current standing, or empty when the session must end: the account is gone, its
+     * sessions were ended, it lost its role here, or a half-finished login waited too long.
+     */
+    private Optional<Access> currentAccess(LoginState state) {
+        Optional<Access> access =
+                loginGate
+                        .evaluate(
+                                state.accountId(), state.sessionGeneration(), state.tokenVerified())
+                        .filter(found -> admittedRoles().contains(found.role()));
+        Instant halfLoginDeadline = state.passwordVerifiedAt().plus(settings.secondStepTimeout());
+        if (access.isPresent()
+                && access.get().step() != LoginStep.GRANTED
+                && clock.instant().isAfter(halfLoginDeadline)) {
+            return Optional.empty();
+        }
+        return access;
+    }
+
+    private Optional<LoginOutcome> checkToken(
+            Access access, TokenCredential credential, HttpServletRequest request) {
+        TokenCheck check =
+                secondFactor.verify(
+                        access.accountId(), credential.token(), request.getRemoteAddr());
+        return switch (check) {
+            case ACCEPTED -> Optional.empty();
+            case LOCKED -> Optional.of(LoginOutcome.TOKEN_LOCKED);
+            case REJECTED, NO_DEVICE -> Optional.of(LoginOutcome.WRONG_TOKEN);
+        };
+    }
+
+    private Optional<LoginOutcome> confirmSetup(
+            Access access, TokenCredential credential, HttpServletRequest request) {
+        SetupOutcome outcome =
+                enrollment.confirmSetup(
+                        access.accountId(), credential.token(), request.getRemoteAddr());
+        return switch (outcome) {
+            case ACTIVATED -> Optional.empty();
+            case WRONG_TOKEN -> Optional.of(LoginOutcome.WRONG_TOKEN);
+            case EXPIRED -> Optional.of(LoginOutcome.SETUP_EXPIRED);
+            case NOT_ALLOWED -> Optional.of(LoginOutcome.LOGIN_EXPIRED);
+        };
+    }
+
+    private static AuthenticationStatus redirect(
+            HttpMessageContext context, HttpServletRequest request, String page) {
+        return context.redirect(request.getContextPath() + page);
+    }
+}

@@ -1,0 +1,11 @@
+package org.mfaplatform.policy.control;
+
+/** What a caller who gave the right password must still do before reaching the application. */
+public enum LoginStep {
+    /** Nothing: the caller is in. */
+    GRANTED,
+    /** Give a token from the active device. */
+    TOKEN_REQUIRED,
+    /** Set up a device first; nothing but setup and logout is reachable until then. */
+    SETUP_REQUIRED
+}

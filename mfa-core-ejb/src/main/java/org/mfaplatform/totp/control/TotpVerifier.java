@@ -1,0 +1,80 @@
+package org.mfaplatform.totp.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.OptionalLong;
+
+/**
+ * Decides whether a submitted code is valid now, per RFC 6238 section 5.2.
+ *
+ * <p>The clock is a parameter so that tests move time instead of waiting for it.
+ */
+public final class TotpVerifier {
+
+    private final TotpPolicy policy;
+    private final Clock clock;
+    private final TotpCodeGenerator generator;
+
+    public TotpVerifier(TotpPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+        this.generator = new TotpCodeGenerator(policy);
+    }
+
+    /**
+     * Finds the time step whose code equals {@code submitted}, looking {@code window} steps to each
+     * side of now and skipping steps at or before {@code lastAcceptedStep}, so that a code is never
+     * good twice (RFC 6238 section 5.2, last paragraph).
+     *
+     * <p>A code must have exactly the policy's number of digits: {@code 5924} is not {@code
+     * 005924}, because leniency there would shrink the space an attacker has to guess.
+     *
+     * @return the matching time step, to be stored as the new last accepted one, or empty
+     */
+    public OptionalLong matchingStep(byte[] key, String submitted, long lastAcceptedStep) {
+        if (!isWellFormed(submitted)) {
+            return OptionalLong.empty();
+        }
+
+        long now = policy.timeStep(clock.instant());
+        OptionalLong match = OptionalLong.empty();
+        for (long step = now - policy.window(); step <= now + policy.window(); step++) {
+            boolean equal = constantTimeEquals(generator.codeAt(key, step), submitted);
+            if (equal && step > lastAcceptedStep && match.isEmpty()) {
+                match = OptionalLong.of(step);
+            }
+        }
+
+        return match;
+    }
+
+    /** The time step a code entered now belongs to. */
+    public long currentStep() {
+        return policy.timeStep(clock.instant());
+    }
+
+    private boolean isWellFormed(String submitted) {
+        if (submitted == null || submitted.length() != policy.digits()) {
+            return false;
+        }
+        for (int i = 0; i < submitted.length(); i++) {
+            char c = submitted.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Compares without leaving early at the first differing digit, so response times do not tell an
+     * attacker how many leading digits of a guess were right. Every step of the window is compared
+     * for the same reason.
+     */
+    private static boolean constantTimeEquals(String expected, String submitted) {
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
+                submitted.getBytes(StandardCharsets.US_ASCII));
+    }
+}

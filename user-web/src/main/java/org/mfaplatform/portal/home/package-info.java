@@ -1,0 +1,2 @@
+/** The start page of the portal. */
+package org.mfaplatform.portal.home;

@@ -1,0 +1,2 @@
+/** The login, token and logout pages. */
+package org.mfaplatform.portal.login;

@@ -1,0 +1,120 @@
+package org.mfaplatform.portal.settings;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.mfaplatform.enrollment.boundary.DeviceView;
+import org.mfaplatform.enrollment.boundary.DisableOutcome;
+import org.mfaplatform.enrollment.boundary.Enrollment;
+import org.mfaplatform.enrollment.boundary.SetupChallenge;
+import org.mfaplatform.enrollment.boundary.SetupNotAllowedException;
+import org.mfaplatform.enrollment.boundary.SetupOutcome;
+import org.mfaplatform.login.web.LoginSessions;
+import org.mfaplatform.portal.web.RequestContext;
+
+/**
+ * The Settings page, section "MFA Device": status, Setup with QR code and manual key, and Disable.
+ * The same bean drives the mandatory setup page.
+ */
+@Named
+@ViewScoped
+public class SettingsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject transient Enrollment enrollment;
+
+    @Inject transient RequestContext context;
+
+    private DeviceView device;
+
+    private SetupChallenge challenge;
+
+    private String setupToken;
+
+    private String disableToken;
+
+    public DeviceView getDevice() {
+        if (device == null) {
+            device = enrollment.view(context.accountId());
+        }
+        return device;
+    }
+
+    /** Shows a new QR code and key; any earlier unconfirmed setup is replaced. */
+    public void setup() {
+        try {
+            challenge = enrollment.startSetup(context.accountId());
+        } catch (SetupNotAllowedException e) {
+            context.error(null, "setup.notAllowed");
+        }
+        device = null;
+    }
+
+    /** Activates the device if the token comes from it. */
+    public void next() {
+        SetupOutcome outcome =
+                enrollment.confirmSetup(
+                        context.accountId(), setupToken, context.request().getRemoteAddr());
+        setupToken = null;
+
+        switch (outcome) {
+            case ACTIVATED -> {
+                LoginSessions.recordTokenVerified(context.request());
+                challenge = null;
+                context.info("setup.done");
+            }
+            case WRONG_TOKEN -> context.error("setup-form:token", "token.wrong");
+            case EXPIRED -> {
+                challenge = null;
+                context.error(null, "setup.expired");
+            }
+            case NOT_ALLOWED -> {
+                challenge = null;
+                context.error(null, "setup.notAllowed");
+            }
+        }
+        device = null;
+    }
+
+    /** Turns MFA off for this account, proven by a current token. */
+    public void disable() {
+        DisableOutcome outcome =
+                enrollment.disable(
+                        context.accountId(), disableToken, context.request().getRemoteAddr());
+        disableToken = null;
+
+        switch (outcome) {
+            case DISABLED -> context.info("disable.done");
+            case WRONG_TOKEN -> context.error("disable-form:token", "token.wrong");
+            case LOCKED -> context.error("disable-form:token", "token.locked");
+            case NOT_ALLOWED -> context.error(null, "disable.notAllowed");
+        }
+        device = null;
+    }
+
+    public SetupChallenge getChallenge() {
+        return challenge;
+    }
+
+    public boolean isSetupInProgress() {
+        return challenge != null;
+    }
+
+    public String getSetupToken() {
+        return setupToken;
+    }
+
+    public void setSetupToken(String setupToken) {
+        this.setupToken = setupToken;
+    }
+
+    public String getDisableToken() {
+        return disableToken;
+    }
+
+    public void setDisableToken(String disableToken) {
+        this.disableToken = disableToken;
+    }
+}

@@ -1,0 +1,2 @@
+/** The Settings page and its QR code. */
+package org.mfaplatform.portal.settings;

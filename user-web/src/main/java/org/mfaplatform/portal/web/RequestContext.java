@@ -1,0 +1,47 @@
+package org.mfaplatform.portal.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ResourceBundle;
+import org.mfaplatform.login.web.LoginSessions;
+import org.mfaplatform.login.web.LoginState;
+
+/** What page beans need from the current request: the caller's account and message texts. */
+@RequestScoped
+public class RequestContext {
+
+    @Inject FacesContext faces;
+
+    public HttpServletRequest request() {
+        return (HttpServletRequest) faces.getExternalContext().getRequest();
+    }
+
+    /** The account of this session's login; pages call this only behind the mechanism. */
+    public long accountId() {
+        return LoginSessions.current(request())
+                .map(LoginState::accountId)
+                .orElseThrow(() -> new IllegalStateException("no login in this session"));
+    }
+
+    public String text(String key) {
+        return ResourceBundle.getBundle(
+                        "org.mfaplatform.portal.messages", faces.getViewRoot().getLocale())
+                .getString(key);
+    }
+
+    public void error(String clientId, String key) {
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
+    }
+
+    public void info(String key) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key), null));
+    }
+
+    /** Keeps messages across the redirect that follows a successful action. */
+    public void keepMessagesOverRedirect() {
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+    }
+}

@@ -1,0 +1,2 @@
+/** Helpers the portal pages share. */
+package org.mfaplatform.portal.web;
