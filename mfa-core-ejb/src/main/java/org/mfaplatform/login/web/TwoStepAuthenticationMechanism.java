@@ -1,5 +1,6 @@
 package org.mfaplatform.login.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mfaplatform.account.boundary.PasswordLogin;
-import org.mfaplatform.account.entity.Role;
+import org.mfaplatform.administration.boundary.AdminActivity;
 import org.mfaplatform.config.control.Settings;
 import org.mfaplatform.enrollment.boundary.Enrollment;
 import org.mfaplatform.enrollment.boundary.SetupOutcome;
@@ -44,9 +45,11 @@ import org.mfaplatform.policy.control.LoginStep;
  * or a removed account takes effect on the next request of a session already open. Each step up
  * gets a new session id.
  *
- * <p>Subclasses, one per web module, name their pages and the roles they admit.
+ * <p>Both web sites use this one mechanism; the {@link Site} a module declares decides which roles
+ * it admits and whether logins are recorded.
  */
-public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
+@ApplicationScoped
+public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG =
             Logger.getLogger(TwoStepAuthenticationMechanism.class.getName());
@@ -63,20 +66,7 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
 
     @Inject Clock clock;
 
-    /** Context-relative path of the page with the email and password form. */
-    protected abstract String loginPage();
-
-    /** Context-relative path of the page that asks for a token. */
-    protected abstract String tokenPage();
-
-    /** Context-relative path of the page where a required device is set up. */
-    protected abstract String setupPage();
-
-    /** The roles that may use this site at all. */
-    protected abstract Set<Role> admittedRoles();
-
-    /** Called once when a login completes, before the container is told of the caller. */
-    protected void loginCompleted(Access access, HttpServletRequest request) {}
+    @Inject AdminActivity adminActivity;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -110,7 +100,7 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
                 passwordLogin
                         .verify(credential.getCaller(), credential.getPassword().getValue())
                         .flatMap(accountId -> loginGate.evaluate(accountId, null, false))
-                        .filter(found -> admittedRoles().contains(found.role()));
+                        .filter(found -> Site.of(request.getServletContext()).admits(found.role()));
         credential.getPassword().clear();
         if (access.isEmpty()) {
             LoginOutcome.WRONG_PASSWORD.attachTo(request);
@@ -133,7 +123,7 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
     private AuthenticationStatus tokenStep(
             TokenCredential credential, HttpServletRequest request, HttpMessageContext context) {
         Optional<LoginState> state = LoginSessions.current(request);
-        Optional<Access> access = state.flatMap(this::currentAccess);
+        Optional<Access> access = state.flatMap(found -> currentAccess(found, request));
         if (access.isEmpty()) {
             LoginSessions.end(request);
             LoginOutcome.LOGIN_EXPIRED.attachTo(request);
@@ -154,7 +144,7 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
 
         LoginState verified = state.get().withTokenVerified();
         LoginSessions.store(request, verified);
-        return currentAccess(verified)
+        return currentAccess(verified, request)
                 .map(updated -> proceed(updated, request, context, true))
                 .orElseGet(context::responseUnauthorized);
     }
@@ -165,11 +155,11 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
         Optional<LoginState> state = LoginSessions.current(request);
         if (state.isEmpty()) {
             return context.isProtected()
-                    ? redirect(context, request, loginPage())
+                    ? redirect(context, request, Site.LOGIN_PAGE)
                     : context.doNothing();
         }
 
-        Optional<Access> access = state.flatMap(this::currentAccess);
+        Optional<Access> access = state.flatMap(found -> currentAccess(found, request));
         if (access.isEmpty()) {
             LOG.log(
                     Level.FINE,
@@ -177,7 +167,7 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
                     state.get().accountId());
             LoginSessions.end(request);
             return context.isProtected()
-                    ? redirect(context, request, loginPage())
+                    ? redirect(context, request, Site.LOGIN_PAGE)
                     : context.doNothing();
         }
 
@@ -192,7 +182,9 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
         return switch (access.step()) {
             case GRANTED -> {
                 if (justStepped) {
-                    loginCompleted(access, request);
+                    if (Site.of(request.getServletContext()).auditsLogins()) {
+                        adminActivity.recordLogin(access.accountId(), request.getRemoteAddr());
+                    }
                     LOG.log(Level.FINE, "Completed the login of account {0}", access.accountId());
                 }
                 yield context.notifyContainerAboutLogin(
@@ -200,11 +192,11 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
             }
             case TOKEN_REQUIRED ->
                     justStepped || context.isProtected()
-                            ? redirect(context, request, tokenPage())
+                            ? redirect(context, request, Site.TOKEN_PAGE)
                             : context.doNothing();
             case SETUP_REQUIRED ->
                     justStepped || context.isProtected()
-                            ? redirect(context, request, setupPage())
+                            ? redirect(context, request, Site.SETUP_PAGE)
                             : context.doNothing();
         };
     }
@@ -213,12 +205,12 @@ public abstract class TwoStepAuthenticationMechanism implements HttpAuthenticati
      * The account's current standing, or empty when the session must end: the account is gone, its
      * sessions were ended, it lost its role here, or a half-finished login waited too long.
      */
-    private Optional<Access> currentAccess(LoginState state) {
+    private Optional<Access> currentAccess(LoginState state, HttpServletRequest request) {
         Optional<Access> access =
                 loginGate
                         .evaluate(
                                 state.accountId(), state.sessionGeneration(), state.tokenVerified())
-                        .filter(found -> admittedRoles().contains(found.role()));
+                        .filter(found -> Site.of(request.getServletContext()).admits(found.role()));
         Instant halfLoginDeadline = state.passwordVerifiedAt().plus(settings.secondStepTimeout());
         if (access.isPresent()
                 && access.get().step() != LoginStep.GRANTED

@@ -1,2 +1,0 @@
-/** The admin site's authentication mechanism. */
-package org.mfaplatform.admin.security;

@@ -1,2 +1,0 @@
-/** The portal's authentication mechanism and HTTP-level protections. */
-package org.mfaplatform.portal.security;
