@@ -23,9 +23,15 @@ import org.mfaplatform.company.entity.Company;
 @Entity
 @Table(name = "ACCOUNT")
 @NamedQuery(name = Account.FIND_BY_EMAIL, query = "SELECT a FROM Account a WHERE a.email = :email")
+@NamedQuery(
+        name = Account.COUNT_TOKEN_FAILURE,
+        query = "UPDATE Account a SET a.failedTokens = a.failedTokens + 1 WHERE a.id = :id")
 public class Account {
 
     public static final String FIND_BY_EMAIL = "Account.findByEmail";
+
+    /** Adds one wrong token in the database itself, so parallel requests cannot lose a count. */
+    public static final String COUNT_TOKEN_FAILURE = "Account.countTokenFailure";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -80,6 +86,15 @@ public class Account {
 
     public boolean isTokenLocked(Instant now) {
         return tokenLockedUntil != null && now.isBefore(tokenLockedUntil);
+    }
+
+    public void lockTokenStep(Instant until) {
+        this.tokenLockedUntil = until;
+    }
+
+    public void clearTokenFailures() {
+        this.failedTokens = 0;
+        this.tokenLockedUntil = null;
     }
 
     public Long getId() {

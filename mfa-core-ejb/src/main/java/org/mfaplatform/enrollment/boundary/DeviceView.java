@@ -4,17 +4,56 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * What a user sees of their device and what they may do with it.
- *
- * @param state NONE when no device is set up or a pending one has expired
+ * What a user sees of their device and what they may do with it. A class with getters rather than a
+ * record, because Jakarta Expression Language 5 in the pages reads only getters.
  */
-public record DeviceView(
-        State state, Instant activeSince, Instant lastUsed, boolean maySetUp, boolean mayDisable)
-        implements Serializable {
+public final class DeviceView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public enum State {
+        /** No device, or only a pending one whose QR code has expired. */
         NONE,
         PENDING,
         ACTIVE
+    }
+
+    private final State state;
+    private final Instant activeSince;
+    private final Instant lastUsed;
+    private final boolean maySetUp;
+    private final boolean mayDisable;
+
+    public DeviceView(
+            State state,
+            Instant activeSince,
+            Instant lastUsed,
+            boolean maySetUp,
+            boolean mayDisable) {
+        this.state = state;
+        this.activeSince = activeSince;
+        this.lastUsed = lastUsed;
+        this.maySetUp = maySetUp;
+        this.mayDisable = mayDisable;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public Instant getActiveSince() {
+        return activeSince;
+    }
+
+    public Instant getLastUsed() {
+        return lastUsed;
+    }
+
+    public boolean isMaySetUp() {
+        return maySetUp;
+    }
+
+    public boolean isMayDisable() {
+        return mayDisable;
     }
 }

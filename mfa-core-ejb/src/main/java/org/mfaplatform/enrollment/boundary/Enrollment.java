@@ -85,7 +85,6 @@ public class Enrollment {
         LOG.log(Level.INFO, "Started device setup for account {0}", accountId);
         return new SetupChallenge(
                 SharedSecret.groupedForReading(pending.getSecret()),
-                settings.issuer(),
                 now.plus(settings.setupTimeout()));
     }
 
@@ -166,14 +165,16 @@ public class Enrollment {
 
     private boolean activate(MfaDevice device, long step) {
         int updated =
-                em.createNamedQuery(MfaDevice.CONFIRM)
+                em.createNamedQuery(MfaDevice.ACCEPT_STEP)
                         .setParameter("step", step)
-                        .setParameter("now", clock.instant())
-                        .setParameter("active", DeviceStatus.ACTIVE)
-                        .setParameter("pending", DeviceStatus.PENDING)
                         .setParameter("id", device.getId())
+                        .setParameter("status", DeviceStatus.PENDING)
                         .executeUpdate();
-        return updated == 1;
+        if (updated != 1) {
+            return false;
+        }
+        device.activate(clock.instant());
+        return true;
     }
 
     private boolean isUnexpiredPending(MfaDevice device) {

@@ -27,15 +27,8 @@ import org.mfaplatform.account.entity.Account;
 @NamedQuery(
         name = MfaDevice.ACCEPT_STEP,
         query =
-                "UPDATE MfaDevice d SET d.lastAcceptedStep = :step, d.lastUsedAt = :now"
+                "UPDATE MfaDevice d SET d.lastAcceptedStep = :step"
                         + " WHERE d.id = :id AND d.status = :status"
-                        + " AND d.lastAcceptedStep < :step")
-@NamedQuery(
-        name = MfaDevice.CONFIRM,
-        query =
-                "UPDATE MfaDevice d SET d.lastAcceptedStep = :step, d.lastUsedAt = :now,"
-                        + " d.status = :active, d.activatedAt = :now"
-                        + " WHERE d.id = :id AND d.status = :pending"
                         + " AND d.lastAcceptedStep < :step")
 @NamedQuery(
         name = MfaDevice.DELETE_BY_ACCOUNT,
@@ -47,12 +40,10 @@ public class MfaDevice {
     /**
      * Marks a time step as used only if no later or equal step was used before. Check and update
      * are one statement, so of two requests with the same code exactly one changes a row: the
-     * database's row lock orders them and the second finds the condition false.
+     * database's row lock orders them and the second finds the condition false. Works for pending
+     * devices too, where the confirming code of a setup is used up the same way.
      */
     public static final String ACCEPT_STEP = "MfaDevice.acceptStep";
-
-    /** Activates a pending device and uses up the confirming code's step, in one statement. */
-    public static final String CONFIRM = "MfaDevice.confirm";
 
     public static final String DELETE_BY_ACCOUNT = "MfaDevice.deleteByAccount";
 
@@ -99,6 +90,17 @@ public class MfaDevice {
 
     public boolean isActive() {
         return status == DeviceStatus.ACTIVE;
+    }
+
+    /** Called only after {@link #ACCEPT_STEP} used up the confirming code for this device. */
+    public void activate(Instant now) {
+        this.status = DeviceStatus.ACTIVE;
+        this.activatedAt = now;
+        this.lastUsedAt = now;
+    }
+
+    public void markUsed(Instant now) {
+        this.lastUsedAt = now;
     }
 
     public Long getId() {

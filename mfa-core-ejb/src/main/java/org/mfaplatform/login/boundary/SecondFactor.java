@@ -52,7 +52,7 @@ public class SecondFactor {
         }
 
         if (acceptOnce(device.get(), token, now)) {
-            clearFailures(accountId);
+            account.clearTokenFailures();
             LOG.log(Level.FINE, "Accepted a token for account {0}", accountId);
             return TokenCheck.ACCEPTED;
         }
@@ -79,37 +79,37 @@ public class SecondFactor {
         int updated =
                 em.createNamedQuery(MfaDevice.ACCEPT_STEP)
                         .setParameter("step", step.getAsLong())
-                        .setParameter("now", now)
                         .setParameter("id", device.getId())
                         .setParameter("status", DeviceStatus.ACTIVE)
                         .executeUpdate();
-        return updated == 1;
-    }
-
-    private void clearFailures(long accountId) {
-        em.createQuery(
-                        "UPDATE Account a SET a.failedTokens = 0, a.tokenLockedUntil = NULL"
-                                + " WHERE a.id = :id")
-                .setParameter("id", accountId)
-                .executeUpdate();
-    }
-
-    private void recordFailure(Account account, Instant now, String sourceAddress) {
-        boolean earlierLockExpired = account.getTokenLockedUntil() != null;
-        int failures = (earlierLockExpired ? 0 : account.getFailedTokens()) + 1;
-
-        Instant lockedUntil = null;
-        if (failures >= settings.maxFailedTokens()) {
-            lockedUntil = now.plus(settings.tokenLockDuration());
+        if (updated != 1) {
+            return false;
         }
-        em.createQuery(
-                        "UPDATE Account a SET a.failedTokens = :failures,"
-                                + " a.tokenLockedUntil = :lockedUntil WHERE a.id = :id")
-                .setParameter("failures", failures)
-                .setParameter("lockedUntil", lockedUntil)
+        device.markUsed(now);
+        return true;
+    }
+
+    /**
+     * Counts the failure with an atomic increment in the database, so parallel guesses cannot slip
+     * past the limit by overwriting each other's count.
+     */
+    private void recordFailure(Account account, Instant now, String sourceAddress) {
+        if (account.getTokenLockedUntil() != null) {
+            // The earlier lock has expired (a locked account never gets here): start afresh.
+            account.clearTokenFailures();
+            em.flush();
+        }
+        em.createNamedQuery(Account.COUNT_TOKEN_FAILURE)
                 .setParameter("id", account.getId())
                 .executeUpdate();
         em.refresh(account);
+
+        int failures = account.getFailedTokens();
+        Instant lockedUntil = null;
+        if (failures >= settings.maxFailedTokens()) {
+            lockedUntil = now.plus(settings.tokenLockDuration());
+            account.lockTokenStep(lockedUntil);
+        }
 
         audit.record(
                 AuditEventType.TOKEN_REJECTED,

@@ -4,6 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.mfaplatform.enrollment.boundary.DeviceView;
 import org.mfaplatform.enrollment.boundary.DisableOutcome;
 import org.mfaplatform.enrollment.boundary.Enrollment;
@@ -22,6 +25,9 @@ import org.mfaplatform.portal.web.RequestContext;
 public class SettingsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private static final DateTimeFormatter MINUTES_UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject transient Enrollment enrollment;
 
@@ -92,6 +98,11 @@ public class SettingsPage implements Serializable {
             case NOT_ALLOWED -> context.error(null, "disable.notAllowed");
         }
         device = null;
+    }
+
+    /** A moment as users read it here: minutes, in UTC, said so. */
+    public String utc(Instant instant) {
+        return instant == null ? "" : MINUTES_UTC.format(instant);
     }
 
     public SetupChallenge getChallenge() {

@@ -1,0 +1,53 @@
+package org.mfaplatform.it.core;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.UUID;
+import org.mfaplatform.account.control.PasswordHashing;
+import org.mfaplatform.account.entity.Account;
+import org.mfaplatform.account.entity.Role;
+import org.mfaplatform.company.entity.Company;
+import org.mfaplatform.company.entity.MfaPolicy;
+
+/** Creates a fresh company and account per test, so no test depends on another's rows. */
+@Stateless
+public class TestAccounts {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    @PersistenceContext EntityManager em;
+
+    @Inject PasswordHashing hashing;
+
+    /**
+     * @return the id of a new account in a new company with the given policy
+     */
+    public long newAccount(MfaPolicy policy, Role role) {
+        String unique = UUID.randomUUID().toString();
+        Company company = new Company("IT company " + unique, Instant.now());
+        company.setMfaPolicy(policy);
+        em.persist(company);
+
+        Account account =
+                new Account(
+                        company,
+                        "it-" + unique + "@example.test",
+                        hashing.hash(PASSWORD.toCharArray()),
+                        role,
+                        Instant.now());
+        em.persist(account);
+        em.flush();
+        return account.getId();
+    }
+
+    public String emailOf(long accountId) {
+        return em.find(Account.class, accountId).getEmail();
+    }
+
+    public void setPolicy(long accountId, MfaPolicy policy) {
+        em.find(Account.class, accountId).getCompany().setMfaPolicy(policy);
+    }
+}
