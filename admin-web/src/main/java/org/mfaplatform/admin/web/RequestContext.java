@@ -5,6 +5,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import org.mfaplatform.login.web.LoginSessions;
 import org.mfaplatform.login.web.LoginState;
@@ -38,6 +39,12 @@ public class RequestContext {
 
     public void info(String key) {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key), null));
+    }
+
+    /** An information message whose text has {@code {0}}-style placeholders. */
+    public void info(String key, Object... arguments) {
+        String text = MessageFormat.format(text(key), arguments);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
     /** Keeps messages across the redirect that follows a successful action. */

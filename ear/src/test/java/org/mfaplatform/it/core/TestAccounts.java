@@ -43,6 +43,35 @@ public class TestAccounts {
         return account.getId();
     }
 
+    /**
+     * @return the id of a new account in the company of {@code colleagueId}
+     */
+    public long newColleague(long colleagueId, Role role) {
+        Company company = em.find(Account.class, colleagueId).getCompany();
+        Account account =
+                new Account(
+                        company,
+                        "it-" + UUID.randomUUID() + "@example.test",
+                        hashing.hash(PASSWORD.toCharArray()),
+                        role,
+                        Instant.now());
+        em.persist(account);
+        em.flush();
+        return account.getId();
+    }
+
+    public int failedTokensOf(long accountId) {
+        return em.find(Account.class, accountId).getFailedTokens();
+    }
+
+    public int sessionGenerationOf(long accountId) {
+        return em.find(Account.class, accountId).getSessionGeneration();
+    }
+
+    public MfaPolicy policyOf(long accountId) {
+        return em.find(Account.class, accountId).getCompany().getMfaPolicy();
+    }
+
     public String emailOf(long accountId) {
         return em.find(Account.class, accountId).getEmail();
     }

@@ -97,6 +97,11 @@ public class Account {
         this.tokenLockedUntil = null;
     }
 
+    /** Every session that remembers the old generation is logged out at its next request. */
+    public void endAllSessions() {
+        this.sessionGeneration++;
+    }
+
     public Long getId() {
         return id;
     }

@@ -60,6 +60,10 @@ public class Company {
         this.mfaPolicy = mfaPolicy;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -14,6 +14,7 @@ import org.mfaplatform.account.control.PasswordHashing;
 import org.mfaplatform.account.entity.Account;
 import org.mfaplatform.account.entity.Role;
 import org.mfaplatform.company.entity.Company;
+import org.mfaplatform.company.entity.MfaPolicy;
 import org.mfaplatform.config.control.Settings;
 
 /**
@@ -32,6 +33,8 @@ public class DemoData {
 
     public static final String DEMO_COMPANY = "Example Corp";
 
+    public static final String SECOND_DEMO_COMPANY = "Northwind Traders";
+
     @PersistenceContext EntityManager em;
 
     @Inject Settings settings;
@@ -45,23 +48,43 @@ public class DemoData {
         if (!settings.demoData()) {
             return;
         }
+        Instant now = clock.instant();
+        loadCompany(
+                DEMO_COMPANY,
+                MfaPolicy.OPTIONAL,
+                now,
+                new DemoAccount("admin@example.com", Role.COMPANY_ADMIN),
+                new DemoAccount("alice@example.com", Role.USER),
+                new DemoAccount("bob@example.com", Role.USER),
+                // The platform's own support staff; they always log in with MFA.
+                new DemoAccount("support@example.com", Role.SUPPORT));
+        loadCompany(
+                SECOND_DEMO_COMPANY,
+                MfaPolicy.REQUIRED,
+                now,
+                new DemoAccount("admin@northwind.example", Role.COMPANY_ADMIN),
+                new DemoAccount("carol@northwind.example", Role.USER));
+    }
+
+    private record DemoAccount(String email, Role role) {}
+
+    /** Adds the company and its accounts unless a company of that name exists already. */
+    private void loadCompany(String name, MfaPolicy policy, Instant now, DemoAccount... accounts) {
         boolean loaded =
                 !em.createNamedQuery(Company.FIND_BY_NAME, Company.class)
-                        .setParameter("name", DEMO_COMPANY)
+                        .setParameter("name", name)
                         .getResultList()
                         .isEmpty();
         if (loaded) {
             return;
         }
-
-        Instant now = clock.instant();
-        Company example = new Company(DEMO_COMPANY, now);
-        em.persist(example);
+        Company company = new Company(name, now);
+        company.setMfaPolicy(policy);
+        em.persist(company);
         String hash = hashing.hash(DEMO_PASSWORD.toCharArray());
-        em.persist(new Account(example, "admin@example.com", hash, Role.COMPANY_ADMIN, now));
-        em.persist(new Account(example, "alice@example.com", hash, Role.USER, now));
-        em.persist(new Account(example, "bob@example.com", hash, Role.USER, now));
-
-        LOG.log(Level.INFO, "Loaded the demo data into company {0}", DEMO_COMPANY);
+        for (DemoAccount account : accounts) {
+            em.persist(new Account(company, account.email(), hash, account.role(), now));
+        }
+        LOG.log(Level.INFO, "Loaded the demo company {0}", name);
     }
 }

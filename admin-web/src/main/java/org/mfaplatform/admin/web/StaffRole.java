@@ -1,4 +1,4 @@
-package org.mfaplatform.admin.home;
+package org.mfaplatform.admin.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -6,18 +6,18 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import org.mfaplatform.account.entity.Role;
 
-/** The admin site's start page. */
+/** Which kind of staff is signed in, for what the pages offer; the services check it again. */
 @Named
 @RequestScoped
-public class HomePage {
+public class StaffRole {
 
     @Inject SecurityContext securityContext;
 
-    public String getEmail() {
-        return securityContext.getCallerPrincipal().getName();
-    }
-
     public boolean isSupport() {
         return securityContext.isCallerInRole(Role.SUPPORT.name());
+    }
+
+    public boolean isCompanyAdmin() {
+        return securityContext.isCallerInRole(Role.COMPANY_ADMIN.name());
     }
 }

@@ -1,2 +1,0 @@
-/** The start page of the admin site. */
-package org.mfaplatform.admin.home;

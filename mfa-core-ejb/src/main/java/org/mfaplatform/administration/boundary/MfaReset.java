@@ -1,0 +1,78 @@
+package org.mfaplatform.administration.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mfaplatform.account.entity.Account;
+import org.mfaplatform.audit.boundary.AuditTrail;
+import org.mfaplatform.audit.entity.AuditEventType;
+import org.mfaplatform.enrollment.entity.MfaDevice;
+
+/**
+ * Rescues a user who lost their device, after staff have checked who they are. The device and the
+ * failure counters go, every open session of the user ends, and the act is recorded with its
+ * reason. At the next login the company's policy decides: a required policy sends the user to set
+ * up a new device, an optional one lets the password alone in.
+ */
+@Stateless
+public class MfaReset {
+
+    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_TICKET_LENGTH = 100;
+
+    private static final Logger LOG = Logger.getLogger(MfaReset.class.getName());
+
+    @PersistenceContext EntityManager em;
+
+    @Inject AuditTrail audit;
+
+    public ResetOutcome reset(
+            long staffId, long userId, String reason, String ticket, String sourceAddress) {
+        Staff staff = Staff.of(em, staffId);
+        Optional<Account> found = staff.visibleAccount(em, userId);
+        if (found.isEmpty()) {
+            return ResetOutcome.NOT_FOUND;
+        }
+        Account user = found.get();
+        if (user.getId() == staffId) {
+            return ResetOutcome.OWN_ACCOUNT;
+        }
+        String givenReason = trimmed(reason, MAX_REASON_LENGTH);
+        String givenTicket = trimmed(ticket, MAX_TICKET_LENGTH);
+        if (givenReason.isEmpty()) {
+            return ResetOutcome.REASON_REQUIRED;
+        }
+        if (staff.isSupport() && givenTicket.isEmpty()) {
+            return ResetOutcome.TICKET_REQUIRED;
+        }
+
+        em.createNamedQuery(MfaDevice.DELETE_BY_ACCOUNT)
+                .setParameter("accountId", user.getId())
+                .executeUpdate();
+        user.clearTokenFailures();
+        user.endAllSessions();
+        String detail =
+                givenTicket.isEmpty()
+                        ? "reason: " + givenReason
+                        : "reason: " + givenReason + "; ticket: " + givenTicket;
+        audit.record(AuditEventType.MFA_RESET, staff.account(), user, sourceAddress, detail);
+        LOG.log(
+                Level.INFO,
+                "Account {0} reset the MFA of account {1}",
+                new Object[] {staffId, user.getId()});
+        return ResetOutcome.RESET;
+    }
+
+    /** Too long a text is cut rather than refused: the page limits it already. */
+    private static String trimmed(String text, int maxLength) {
+        if (text == null) {
+            return "";
+        }
+        String stripped = text.strip();
+        return stripped.length() > maxLength ? stripped.substring(0, maxLength) : stripped;
+    }
+}

@@ -1,0 +1,37 @@
+package org.mfaplatform.administration.boundary;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** One page of the users list. */
+public final class UserPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<UserRow> rows;
+    private final int pageNumber;
+    private final boolean hasNext;
+
+    public UserPage(List<UserRow> rows, int pageNumber, boolean hasNext) {
+        this.rows = List.copyOf(rows);
+        this.pageNumber = pageNumber;
+        this.hasNext = hasNext;
+    }
+
+    public List<UserRow> getRows() {
+        return rows;
+    }
+
+    /** Counted from 1. */
+    public int getPageNumber() {
+        return pageNumber;
+    }
+
+    public boolean isHasNext() {
+        return hasNext;
+    }
+
+    public boolean isHasPrevious() {
+        return pageNumber > 1;
+    }
+}
