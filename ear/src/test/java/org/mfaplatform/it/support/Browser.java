@@ -39,6 +39,9 @@ public final class Browser {
                 "--no-first-run",
                 "--window-size=1280,1100",
                 "--user-data-dir=" + profile);
+        // The test server's HTTPS ports, the admin site's among them, use a throwaway self-signed
+        // certificate.
+        options.setAcceptInsecureCerts(true);
         ChromeDriverService service =
                 new ChromeDriverService.Builder()
                         .usingDriverExecutable(

@@ -27,21 +27,70 @@ public final class TestDatabase {
     }
 
     public static String newAccount(String policy, String role) {
+        return newAccountIn(newCompany(policy), role);
+    }
+
+    /**
+     * @return the id of a new company with the given policy
+     */
+    public static long newCompany(String policy) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        try (Connection db = connect();
+                PreparedStatement insert =
+                        db.prepareStatement(
+                                "INSERT INTO COMPANY (NAME, MFA_POLICY, CREATED_AT, VERSION)"
+                                        + " VALUES (?, ?, ?, 1)",
+                                new String[] {"id"})) {
+            insert.setString(1, "Browser test company " + unique);
+            insert.setString(2, policy);
+            insert.setTimestamp(3, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+            return generatedId(insert);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not add a test company", e);
+        }
+    }
+
+    /** Sets a policy behind the admin site's back, to arrange a test; records no audit event. */
+    public static void setPolicy(long companyId, String policy) {
+        try (Connection db = connect();
+                PreparedStatement update =
+                        db.prepareStatement(
+                                "UPDATE COMPANY SET MFA_POLICY = ?, VERSION = VERSION + 1"
+                                        + " WHERE ID = ?")) {
+            update.setString(1, policy);
+            update.setLong(2, companyId);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no company " + companyId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set the policy", e);
+        }
+    }
+
+    public static long idOf(String email) {
+        try (Connection db = connect();
+                PreparedStatement select =
+                        db.prepareStatement("SELECT ID FROM ACCOUNT WHERE EMAIL = ?")) {
+            select.setString(1, email);
+            try (ResultSet found = select.executeQuery()) {
+                if (!found.next()) {
+                    throw new IllegalStateException("no account " + email);
+                }
+                return found.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up an account", e);
+        }
+    }
+
+    /**
+     * @return the email of a new account in the given company
+     */
+    public static String newAccountIn(long companyId, String role) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String email = "browser-" + unique + "@example.test";
         try (Connection db = connect()) {
-            long companyId;
-            try (PreparedStatement insert =
-                    db.prepareStatement(
-                            "INSERT INTO COMPANY (NAME, MFA_POLICY, CREATED_AT, VERSION)"
-                                    + " VALUES (?, ?, ?, 1)",
-                            new String[] {"id"})) {
-                insert.setString(1, "Browser test company " + unique);
-                insert.setString(2, policy);
-                insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-                companyId = generatedId(insert);
-            }
             try (PreparedStatement insert =
                     db.prepareStatement(
                             "INSERT INTO ACCOUNT (COMPANY_ID, EMAIL, PASSWORD_HASH, ROLE,"

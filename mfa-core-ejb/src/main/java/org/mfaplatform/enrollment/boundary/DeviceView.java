@@ -2,6 +2,7 @@ package org.mfaplatform.enrollment.boundary;
 
 import java.io.Serializable;
 import java.time.Instant;
+import org.mfaplatform.company.entity.MfaPolicy;
 
 /**
  * What a user sees of their device and what they may do with it. A class with getters rather than a
@@ -23,13 +24,16 @@ public final class DeviceView implements Serializable {
     private final Instant lastUsed;
     private final boolean maySetUp;
     private final boolean mayDisable;
+    private final MfaPolicy policy;
 
     public DeviceView(
             State state,
             Instant activeSince,
             Instant lastUsed,
             boolean maySetUp,
-            boolean mayDisable) {
+            boolean mayDisable,
+            MfaPolicy policy) {
+        this.policy = policy;
         this.state = state;
         this.activeSince = activeSince;
         this.lastUsed = lastUsed;
@@ -55,5 +59,10 @@ public final class DeviceView implements Serializable {
 
     public boolean isMayDisable() {
         return mayDisable;
+    }
+
+    /** The policy that applies to this user, so the page can say why an action is missing. */
+    public MfaPolicy getPolicy() {
+        return policy;
     }
 }

@@ -62,7 +62,8 @@ public class Enrollment {
                 active ? device.get().getActivatedAt() : null,
                 active ? device.get().getLastUsedAt() : null,
                 !active && MfaRules.maySetUpDevice(policy),
-                active && MfaRules.mayDisableDevice(policy));
+                active && MfaRules.mayDisableDevice(policy),
+                policy);
     }
 
     /** Creates a pending device with a new key, replacing any earlier pending one. */

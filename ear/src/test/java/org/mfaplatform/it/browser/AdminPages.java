@@ -1,0 +1,58 @@
+package org.mfaplatform.it.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** What a company administrator or support staff does on the admin site. */
+final class AdminPages extends SitePages {
+
+    AdminPages(WebDriver driver, String baseUrl) {
+        super(driver, baseUrl);
+    }
+
+    /** Settings, "Multi-factor Authentication": choose and preview; returns the preview's text. */
+    String previewPolicy(String choiceLabel) {
+        click("policy-link");
+        String radio =
+                driver.findElement(By.xpath("//label[normalize-space()='" + choiceLabel + "']"))
+                        .getAttribute("for");
+        driver.findElement(By.id(radio)).click();
+        click("policy-form:preview");
+        return textOf("policy-form:preview-panel");
+    }
+
+    void savePolicy() {
+        click("policy-form:save");
+    }
+
+    /** Users, filtered by email, then "Reset MFA" on the one user found. */
+    void resetMfa(String email, String reason, String ticket) {
+        open("/app/users.xhtml");
+        type("filter-q", email);
+        click("filter-submit");
+        var links = driver.findElements(By.className("reset-link"));
+        if (links.size() != 1) {
+            throw new AssertionError("expected one user, found " + links.size() + ": " + text());
+        }
+        clickAndWaitForNextPage(links.get(0));
+        type("reset-form:reason", reason);
+        if (ticket != null) {
+            type("reset-form:ticket", ticket);
+        }
+        click("reset-form:reset");
+    }
+
+    /** The audit trail filtered by event type (its label) and user email; returns its text. */
+    String auditTrail(String typeLabel, String email) {
+        open("/app/audit.xhtml");
+        new Select(waitFor(By.id("filter-type"))).selectByVisibleText(typeLabel);
+        type("filter-user", email);
+        click("audit-filter-submit");
+        return text();
+    }
+
+    String sessionCookie() {
+        return driver.manage().getCookieNamed("MFA_ADMIN_SESSION").getValue();
+    }
+}
