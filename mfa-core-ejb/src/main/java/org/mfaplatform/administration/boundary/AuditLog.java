@@ -30,7 +30,8 @@ public class AuditLog {
      */
     public AuditPage page(long staffId, AuditEventType type, String userEmail, int pageNumber) {
         Staff staff = Staff.of(em, staffId);
-        int page = Math.max(1, pageNumber);
+        // Beyond this the first row would not fit an int; no list is that long anyway.
+        int page = Math.min(Math.max(1, pageNumber), Integer.MAX_VALUE / PAGE_SIZE);
         StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
         if (!staff.isSupport()) {
             jpql.append(" AND e.companyId = :company");

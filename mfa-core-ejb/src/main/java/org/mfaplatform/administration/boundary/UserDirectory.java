@@ -43,7 +43,8 @@ public class UserDirectory {
      */
     public UserPage page(long staffId, UserQuery query, int pageNumber) {
         Staff staff = Staff.of(em, staffId);
-        int page = Math.max(1, pageNumber);
+        // Beyond this the first row would not fit an int; no list is that long anyway.
+        int page = Math.min(Math.max(1, pageNumber), Integer.MAX_VALUE / PAGE_SIZE);
         List<Account> accounts =
                 accounts(staff, query)
                         .setFirstResult((page - 1) * PAGE_SIZE)
