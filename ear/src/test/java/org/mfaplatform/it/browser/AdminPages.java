@@ -1,11 +1,16 @@
 package org.mfaplatform.it.browser;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** What a company administrator or support staff does on the admin site. */
 final class AdminPages extends SitePages {
+
+    private static final Pattern FACES_TOKEN =
+            Pattern.compile("[?&](jakarta\\.faces\\.Token=[^&]+)");
 
     AdminPages(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
@@ -41,6 +46,21 @@ final class AdminPages extends SitePages {
             type("reset-form:ticket", ticket);
         }
         click("reset-form:reset");
+    }
+
+    /**
+     * The reset page of any user id, as a hand-made address would ask for it. The page is a
+     * protected view, so the address carries the session's token, taken from a Reset link of the
+     * users list as a curious administrator could.
+     */
+    void openResetPage(long userId) {
+        open("/app/users.xhtml");
+        String link = waitFor(By.className("reset-link")).getAttribute("href");
+        Matcher token = FACES_TOKEN.matcher(link);
+        if (!token.find()) {
+            throw new AssertionError("no token in the Reset link " + link);
+        }
+        open("/app/reset.xhtml?user=" + userId + "&" + token.group(1));
     }
 
     /** The audit trail filtered by event type (its label) and user email; returns its text. */

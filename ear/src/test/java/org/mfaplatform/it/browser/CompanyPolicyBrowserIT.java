@@ -76,7 +76,7 @@ class CompanyPolicyBrowserIT {
 
         String secret = user.completeRequiredSetup(screenshots);
         assertEquals("/app/index.xhtml", user.path(), "in once the setup is confirmed");
-        user.open("/app/settings.xhtml");
+        user.openSettings();
         assertTrue(user.textOf("device-status").startsWith("Active since"), user.text());
         assertFalse(user.isShown("disable-form"), "a required device cannot be turned off");
         assertTrue(user.textOf("required-hint").contains("requires MFA"), user.text());
@@ -117,7 +117,7 @@ class CompanyPolicyBrowserIT {
         TestDatabase.setPolicy(company, "DISABLED");
         user.logIn(email, PASSWORD);
         assertEquals("/app/index.xhtml", user.path(), "no token step while MFA is disabled");
-        user.open("/app/settings.xhtml");
+        user.openSettings();
         assertTrue(user.textOf("policy-hint").contains("device is kept"), user.text());
         assertFalse(user.isShown("setup-start-form"));
         assertFalse(user.isShown("disable-form"));
@@ -135,7 +135,7 @@ class CompanyPolicyBrowserIT {
         String email = TestDatabase.newUser("DISABLED");
         PortalPages user = portal();
         user.logIn(email, PASSWORD);
-        user.open("/app/settings.xhtml");
+        user.openSettings();
         assertTrue(user.textOf("policy-hint").contains("disabled MFA"), user.text());
         assertFalse(user.isShown("setup-start-form"), "Setup is not offered");
         user.open("/mfa-qr.png");
@@ -298,9 +298,9 @@ class CompanyPolicyBrowserIT {
         AdminPages admin = adminSite();
         admin.logIn(adminEmail, PASSWORD);
 
-        admin.open("/app/reset.xhtml?user=" + Long.MAX_VALUE);
+        admin.openResetPage(Long.MAX_VALUE);
         String nonExistent = admin.textOf("user-not-found");
-        admin.open("/app/reset.xhtml?user=" + otherId);
+        admin.openResetPage(otherId);
         assertEquals(nonExistent, admin.textOf("user-not-found"), "answered as a missing user");
         assertFalse(admin.text().contains(otherEmail));
 

@@ -11,6 +11,15 @@ final class PortalPages extends SitePages {
         super(driver, baseUrl);
     }
 
+    /**
+     * Settings from the menu: it is a protected view, which opens only through a link of the site,
+     * never by typing its address.
+     */
+    void openSettings() {
+        open("/app/index.xhtml");
+        click("settings-link");
+    }
+
     /** Settings, MFA Device, Setup: returns the otpauth URI read off the QR code by zbarimg. */
     String startSetupAndScanQrCode(Path screenshotDir) {
         click("settings-link");

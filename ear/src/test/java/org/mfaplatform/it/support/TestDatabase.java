@@ -111,6 +111,28 @@ public final class TestDatabase {
         return email;
     }
 
+    /**
+     * Gives an account an active device with the given Base32 key, as a confirmed setup leaves it,
+     * for tests about what a login with a device may reach.
+     */
+    public static void addActiveDevice(String email, String base32Key) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection db = connect();
+                PreparedStatement insert =
+                        db.prepareStatement(
+                                "INSERT INTO MFA_DEVICE (ACCOUNT_ID, SECRET, STATUS, CREATED_AT,"
+                                        + " ACTIVATED_AT, LAST_ACCEPTED_STEP)"
+                                        + " VALUES (?, ?, 'ACTIVE', ?, ?, -1)")) {
+            insert.setLong(1, idOf(email));
+            insert.setString(2, base32Key);
+            insert.setTimestamp(3, now);
+            insert.setTimestamp(4, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not add a test device", e);
+        }
+    }
+
     private static long generatedId(PreparedStatement statement) throws SQLException {
         try (ResultSet keys = statement.getGeneratedKeys()) {
             keys.next();

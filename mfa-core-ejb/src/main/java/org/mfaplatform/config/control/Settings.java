@@ -28,6 +28,9 @@ public class Settings {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
 
+    /** Twelve hours: a working day with overtime, after which everybody logs in afresh. */
+    public static final int DEFAULT_SESSION_MAX_MINUTES = 12 * 60;
+
     private TotpPolicy totpPolicy;
     private String issuer;
     private Duration setupTimeout;
@@ -35,6 +38,7 @@ public class Settings {
     private int maxFailedTokens;
     private Duration tokenLockDuration;
     private Duration secondStepTimeout;
+    private Duration sessionMaxLifetime;
     private boolean demoData;
 
     @PostConstruct
@@ -56,6 +60,8 @@ public class Settings {
         maxFailedTokens = number("token/maxFailures", 5);
         tokenLockDuration = Duration.ofMinutes(number("token/lockMinutes", 15));
         secondStepTimeout = Duration.ofMinutes(number("login/secondStepMinutes", 5));
+        sessionMaxLifetime =
+                Duration.ofMinutes(number("session/maxMinutes", DEFAULT_SESSION_MAX_MINUTES));
         demoData = Boolean.parseBoolean(text("demoData", "false"));
 
         LOG.log(
@@ -95,6 +101,15 @@ public class Settings {
     /** How long a correct password waits for its token before the login starts over. */
     public Duration secondStepTimeout() {
         return secondStepTimeout;
+    }
+
+    /**
+     * How long a login lasts at most from its password, however busy the session: an idle session
+     * already ends after 30 minutes (web.xml), this ends a session kept busy, for example by a
+     * stolen cookie.
+     */
+    public Duration sessionMaxLifetime() {
+        return sessionMaxLifetime;
     }
 
     public boolean demoData() {

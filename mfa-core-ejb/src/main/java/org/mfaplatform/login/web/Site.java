@@ -1,6 +1,7 @@
 package org.mfaplatform.login.web;
 
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +24,7 @@ public enum Site {
     public static final String LOGIN_PAGE = "/login.xhtml";
     public static final String TOKEN_PAGE = "/token.xhtml";
     public static final String SETUP_PAGE = "/setup-required.xhtml";
+    public static final String QR_CODE = "/mfa-qr.png";
 
     private final Set<Role> admittedRoles;
     private final boolean auditsLogins;
@@ -36,6 +38,16 @@ public enum Site {
     public static Site of(ServletContext context) {
         String name = context.getInitParameter(CONTEXT_PARAMETER);
         return name == null ? PORTAL : valueOf(name.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether a request is for the mandatory setup page or the QR code it shows. */
+    public static boolean isSetupPath(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return SETUP_PAGE.equals(path) || QR_CODE.equals(path);
+    }
+
+    public static boolean isTokenPath(HttpServletRequest request) {
+        return TOKEN_PAGE.equals(request.getServletPath());
     }
 
     public boolean admits(Role role) {

@@ -190,12 +190,14 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                 yield context.notifyContainerAboutLogin(
                         access.email(), Set.of(access.role().name()));
             }
+            // The token and setup pages lie outside /app for the half-finished login; each state
+            // reaches only its own, so a password alone never starts or sees a setup of a device.
             case TOKEN_REQUIRED ->
-                    justStepped || context.isProtected()
+                    justStepped || context.isProtected() || Site.isSetupPath(request)
                             ? redirect(context, request, Site.TOKEN_PAGE)
                             : context.doNothing();
             case SETUP_REQUIRED ->
-                    justStepped || context.isProtected()
+                    justStepped || context.isProtected() || Site.isTokenPath(request)
                             ? redirect(context, request, Site.SETUP_PAGE)
                             : context.doNothing();
         };
@@ -203,7 +205,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
     /**
      * The account's current standing, or empty when the session must end: the account is gone, its
-     * sessions were ended, it lost its role here, or a half-finished login waited too long.
+     * sessions were ended, it lost its role here, a half-finished login waited too long, or the
+     * login is older than the longest a session may last.
      */
     private Optional<Access> currentAccess(LoginState state, HttpServletRequest request) {
         Optional<Access> access =
@@ -211,10 +214,14 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                         .evaluate(
                                 state.accountId(), state.sessionGeneration(), state.tokenVerified())
                         .filter(found -> Site.of(request.getServletContext()).admits(found.role()));
+        Instant now = clock.instant();
+        if (now.isAfter(state.passwordVerifiedAt().plus(settings.sessionMaxLifetime()))) {
+            return Optional.empty();
+        }
         Instant halfLoginDeadline = state.passwordVerifiedAt().plus(settings.secondStepTimeout());
         if (access.isPresent()
                 && access.get().step() != LoginStep.GRANTED
-                && clock.instant().isAfter(halfLoginDeadline)) {
+                && now.isAfter(halfLoginDeadline)) {
             return Optional.empty();
         }
         return access;
