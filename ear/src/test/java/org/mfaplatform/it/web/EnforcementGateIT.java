@@ -129,6 +129,9 @@ class EnforcementGateIT {
                     int pages = 0;
                     for (String path : Inventory.of(site).paths()) {
                         HttpResponse<String> answer = site.get(path);
+                        assertTrue(
+                                answer.statusCode() < 500,
+                                "GET " + path + " answered " + answer.statusCode());
                         if (answer.statusCode() / 100 != 3) {
                             assertSecurityHeaders(answer);
                             pages++;
@@ -167,9 +170,8 @@ class EnforcementGateIT {
         assertRedirect(portal, portal.logIn(email, TestDatabase.DEMO_PASSWORD), "/app/index.xhtml");
 
         HttpResponse<String> typed = portal.get("/app/settings.xhtml");
-        assertFalse(
-                typed.body().contains("setup-start-form"),
-                "a typed or foreign address opens no Settings: " + typed.statusCode());
+        assertEquals(400, typed.statusCode(), "a typed or foreign address opens no Settings");
+        assertFalse(typed.body().contains("setup-start-form"), typed.body());
 
         HttpResponse<String> home = portal.get("/app/index.xhtml");
         String link =
@@ -192,7 +194,8 @@ class EnforcementGateIT {
                                 "setup-start-form", "setup-start-form",
                                 "setup-start-form:setup", "pressed",
                                 "jakarta.faces.ViewState", "forged"));
-        assertFalse(forged.body().contains("qr-code"), "a foreign form starts no setup");
+        assertEquals(400, forged.statusCode(), "a foreign form is refused");
+        assertFalse(forged.body().contains("qr-code"), "and starts no setup");
 
         HttpResponse<String> byPost =
                 portal.submit(settings, "setup-start-form", "setup", Map.of());
