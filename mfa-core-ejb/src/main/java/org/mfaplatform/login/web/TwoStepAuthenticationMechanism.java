@@ -43,7 +43,8 @@ import org.mfaplatform.policy.control.LoginStep;
  *
  * The state is re-evaluated against the database on every request, so a policy change, an MFA reset
  * or a removed account takes effect on the next request of a session already open. Each step up
- * gets a new session id.
+ * gets a new session id. However busy, a login ends {@link Settings#sessionMaxLifetime()} after its
+ * password, and a half-finished one only reaches the page of its own next step.
  *
  * <p>Both web sites use this one mechanism; the {@link Site} a module declares decides which roles
  * it admits and whether logins are recorded.
