@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import jakarta.transaction.UserTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -124,6 +126,27 @@ class NoticeMailIT {
                 List.of(SET_UP),
                 inbox.messages().stream().map(Inbox.Mail::subject).toList(),
                 "only the setup that went through is told");
+    }
+
+    @Test
+    void setupRolledBackWithItsTransactionSendsNoNotice() throws Exception {
+        long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
+        String key = enrollment.startSetup(accountId).getKeyForManualEntry();
+        UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
+
+        transaction.begin();
+        SetupOutcome rolledBack = enrollment.confirmSetup(accountId, code(key, 0), SOURCE);
+        transaction.rollback();
+        SetupOutcome committed = enrollment.confirmSetup(accountId, code(key, 0), SOURCE);
+        Inbox inbox = Inbox.of(accounts.emailOf(accountId));
+        inbox.await(SET_UP);
+
+        assertEquals(SetupOutcome.ACTIVATED, rolledBack, "activated, then rolled back");
+        assertEquals(SetupOutcome.ACTIVATED, committed, "the rollback undid the first one");
+        assertEquals(
+                List.of(SET_UP),
+                inbox.messages().stream().map(Inbox.Mail::subject).toList(),
+                "only the setup that committed is told");
     }
 
     @Test

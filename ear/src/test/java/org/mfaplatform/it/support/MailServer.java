@@ -2,6 +2,14 @@ package org.mfaplatform.it.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.platform.launcher.LauncherSession;
@@ -53,6 +61,65 @@ public class MailServer implements LauncherSessionListener {
         if (running != null) {
             running.stop();
             running = null;
+        }
+    }
+
+    /** A message as its recipient reads it. */
+    public record Mail(String subject, String body) {}
+
+    /**
+     * Waits until a message with this subject has reached {@code recipient}, for tests that run in
+     * this process (browser tests); tests inside the server read over IMAP instead.
+     */
+    public static Mail awaitMessage(String recipient, String subject, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            GreenMail server;
+            synchronized (MailServer.class) {
+                server = running;
+            }
+            if (server == null) {
+                throw new IllegalStateException("the test mail server is not running");
+            }
+            for (MimeMessage message : server.getReceivedMessages()) {
+                Mail mail = read(message);
+                if (isTo(message, recipient) && mail.subject().equals(subject)) {
+                    return mail;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(
+                        "No message \""
+                                + subject
+                                + "\" reached "
+                                + recipient
+                                + " within "
+                                + patience);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for mail", e);
+            }
+        }
+    }
+
+    private static boolean isTo(MimeMessage message, String recipient) {
+        try {
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            return to != null
+                    && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("could not read a message's recipients", e);
+        }
+    }
+
+    private static Mail read(MimeMessage message) {
+        try {
+            return new Mail(message.getSubject(), message.getContent().toString());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("could not read a message", e);
         }
     }
 }

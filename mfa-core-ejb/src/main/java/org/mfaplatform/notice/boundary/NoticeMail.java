@@ -63,9 +63,14 @@ public class NoticeMail {
             return;
         }
 
-        NoticeText text = NoticeText.of(notice, account.getEmail(), settings.issuer());
+        deliver(session.get(), notice, account.getEmail(), settings.issuer());
+    }
+
+    /** Sends one notice now; a failure is logged, never thrown. */
+    static void deliver(Session session, AccountNotice notice, String email, String site) {
+        NoticeText text = NoticeText.of(notice, email, site);
         try {
-            Transport.send(message(session.get(), account.getEmail(), text));
+            Transport.send(message(session, email, text));
         } catch (MessagingException | RuntimeException e) {
             // The exception's own message can quote addresses and server replies, so only its
             // type goes to the log.
