@@ -32,14 +32,28 @@ public class MailServer implements LauncherSessionListener {
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    /**
+     * GreenMail logs every mailbox it creates together with its password (the address). Held here
+     * so the level set on it is not lost to garbage collection.
+     */
+    private static final Logger MAILBOX_LOG =
+            Logger.getLogger("com.icegreen.greenmail.user.UserManager");
+
     /** A session may be opened more than once in one JVM; only the first starts the server. */
-    private static GreenMail running;
+    private static volatile GreenMail running;
 
     @Override
-    public synchronized void launcherSessionOpened(LauncherSession session) {
+    public void launcherSessionOpened(LauncherSession session) {
+        synchronized (MailServer.class) {
+            startOnce();
+        }
+    }
+
+    private static void startOnce() {
         if (running != null) {
             return;
         }
+        MAILBOX_LOG.setLevel(Level.WARNING);
         int smtpPort = Integer.getInteger("it.smtp.port", 3025);
         int imapPort = Integer.getInteger("it.imap.port", 3143);
         GreenMail server =
@@ -57,10 +71,12 @@ public class MailServer implements LauncherSessionListener {
     }
 
     @Override
-    public synchronized void launcherSessionClosed(LauncherSession session) {
-        if (running != null) {
-            running.stop();
-            running = null;
+    public void launcherSessionClosed(LauncherSession session) {
+        synchronized (MailServer.class) {
+            if (running != null) {
+                running.stop();
+                running = null;
+            }
         }
     }
 
@@ -74,10 +90,7 @@ public class MailServer implements LauncherSessionListener {
     public static Mail awaitMessage(String recipient, String subject, Duration patience) {
         Instant deadline = Instant.now().plus(patience);
         while (true) {
-            GreenMail server;
-            synchronized (MailServer.class) {
-                server = running;
-            }
+            GreenMail server = running;
             if (server == null) {
                 throw new IllegalStateException("the test mail server is not running");
             }
