@@ -32,6 +32,9 @@ import org.mfaplatform.notice.control.NoticeText;
  * <p>The log names the notice's type and account id only, never an address, a subject or a body:
  * addresses are personal data, and the log is read by more people than the mailbox.
  */
+// TODO(reliability): a notice lives only in memory until it is sent, so a server stop or an SMTP
+// failure loses it, with no retry. Safe for now: notices only inform, and the audit trail keeps the
+// durable record of every act they tell of.
 @Stateless
 public class NoticeMail {
 

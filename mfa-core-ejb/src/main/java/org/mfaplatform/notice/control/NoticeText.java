@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param subject the subject line
  * @param body the plain-text body
  */
+// TODO(i18n): English only, like the portal's pages; move the texts to a resource bundle once the
+// account knows its owner's language.
 public record NoticeText(String subject, String body) {
 
     private static final DateTimeFormatter WHEN =
