@@ -1,9 +1,11 @@
 package org.mfaplatform.administration.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,6 +13,7 @@ import org.mfaplatform.account.entity.Account;
 import org.mfaplatform.audit.boundary.AuditTrail;
 import org.mfaplatform.audit.entity.AuditEventType;
 import org.mfaplatform.enrollment.entity.MfaDevice;
+import org.mfaplatform.notice.control.AccountNotice;
 
 /**
  * Rescues a user who lost their device, after staff have checked who they are. The device and the
@@ -29,6 +32,10 @@ public class MfaReset {
     @PersistenceContext EntityManager em;
 
     @Inject AuditTrail audit;
+
+    @Inject Clock clock;
+
+    @Inject Event<AccountNotice> notices;
 
     public ResetOutcome reset(
             long staffId, long userId, String reason, String ticket, String sourceAddress) {
@@ -60,6 +67,7 @@ public class MfaReset {
                         ? "reason: " + givenReason
                         : "reason: " + givenReason + "; ticket: " + givenTicket;
         audit.record(AuditEventType.MFA_RESET, staff.account(), user, sourceAddress, detail);
+        notices.fire(AccountNotice.mfaReset(user.getId(), clock.instant()));
         LOG.log(
                 Level.INFO,
                 "Account {0} reset the MFA of account {1}",

@@ -1,6 +1,7 @@
 package org.mfaplatform.enrollment.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +20,7 @@ import org.mfaplatform.enrollment.entity.DeviceStatus;
 import org.mfaplatform.enrollment.entity.MfaDevice;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
+import org.mfaplatform.notice.control.AccountNotice;
 import org.mfaplatform.policy.control.MfaRules;
 import org.mfaplatform.totp.control.KeyUri;
 import org.mfaplatform.totp.control.QrCodeRenderer;
@@ -43,6 +45,8 @@ public class Enrollment {
     @Inject AuditTrail audit;
 
     @Inject SecondFactor secondFactor;
+
+    @Inject Event<AccountNotice> notices;
 
     public DeviceView view(long accountId) {
         Account account = account(accountId);
@@ -131,6 +135,7 @@ public class Enrollment {
         }
 
         audit.record(AuditEventType.DEVICE_SET_UP, account, account, sourceAddress, null);
+        notices.fire(AccountNotice.deviceSetUp(accountId, clock.instant(), sourceAddress));
         LOG.log(Level.INFO, "Activated the device of account {0}", accountId);
         return SetupOutcome.ACTIVATED;
     }
@@ -160,6 +165,7 @@ public class Enrollment {
                 .setParameter("accountId", accountId)
                 .executeUpdate();
         audit.record(AuditEventType.DEVICE_DISABLED, account, account, sourceAddress, null);
+        notices.fire(AccountNotice.deviceDisabled(accountId, clock.instant(), sourceAddress));
         LOG.log(Level.INFO, "Disabled the device of account {0} at its owner's request", accountId);
         return DisableOutcome.DISABLED;
     }

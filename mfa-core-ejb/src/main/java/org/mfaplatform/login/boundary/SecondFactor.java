@@ -1,6 +1,7 @@
 package org.mfaplatform.login.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +17,7 @@ import org.mfaplatform.audit.entity.AuditEventType;
 import org.mfaplatform.config.control.Settings;
 import org.mfaplatform.enrollment.entity.DeviceStatus;
 import org.mfaplatform.enrollment.entity.MfaDevice;
+import org.mfaplatform.notice.control.AccountNotice;
 import org.mfaplatform.totp.control.SharedSecret;
 import org.mfaplatform.totp.control.TotpVerifier;
 
@@ -38,6 +40,8 @@ public class SecondFactor {
     @Inject Clock clock;
 
     @Inject AuditTrail audit;
+
+    @Inject Event<AccountNotice> notices;
 
     public TokenCheck verify(long accountId, String token, String sourceAddress) {
         Account account = em.find(Account.class, accountId);
@@ -109,6 +113,8 @@ public class SecondFactor {
         if (failures >= settings.maxFailedTokens()) {
             lockedUntil = now.plus(settings.tokenLockDuration());
             account.lockTokenStep(lockedUntil);
+            notices.fire(
+                    AccountNotice.tokenLocked(account.getId(), now, sourceAddress, lockedUntil));
         }
 
         audit.record(

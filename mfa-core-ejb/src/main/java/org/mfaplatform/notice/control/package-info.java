@@ -1,0 +1,2 @@
+/** What a notice to a user says: the events that call for one and their wording. */
+package org.mfaplatform.notice.control;
