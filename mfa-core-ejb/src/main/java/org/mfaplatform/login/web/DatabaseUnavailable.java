@@ -28,6 +28,8 @@ public final class DatabaseUnavailable {
 
     private static final String RETRY_AFTER_SECONDS = "30";
 
+    private static final String KEPT_FAILURE = DatabaseUnavailable.class.getName() + ".failure";
+
     /**
      * SQLSTATE classes of a lost or refused connection: 08 connection exception, 53 insufficient
      * resources, 57P operator intervention (shutdown, terminated backend, cannot connect now).
@@ -52,6 +54,21 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * Keeps a failure the mechanism met while a page called it, for {@link #rethrowIfKept}: the
+     * container turns an exception from a mechanism into a plain failed login.
+     */
+    public static void keep(HttpServletRequest request, RuntimeException failure) {
+        request.setAttribute(KEPT_FAILURE, failure);
+    }
+
+    /** Throws the failure {@link #keep} kept in this request, if any. */
+    public static void rethrowIfKept(HttpServletRequest request) {
+        if (request.getAttribute(KEPT_FAILURE) instanceof RuntimeException failure) {
+            throw failure;
+        }
     }
 
     /** Sends the plain page with status 503, unless the response is already on its way. */

@@ -75,10 +75,14 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         try {
             return nextStep(request, context);
         } catch (RuntimeException failure) {
-            // A login form's call goes on to the page's filter, which sends the 503 page itself:
-            // the container keeps no status a mechanism sets during a programmatic authenticate.
-            if (!DatabaseUnavailable.isCause(failure) || context.isAuthenticationRequest()) {
+            if (!DatabaseUnavailable.isCause(failure)) {
                 throw failure;
+            }
+            if (context.isAuthenticationRequest()) {
+                // A login form's call: the container would swallow the failure and keep no status
+                // set here, so the form's page rethrows it for its filter to send the 503 page.
+                DatabaseUnavailable.keep(request, failure);
+                return AuthenticationStatus.SEND_FAILURE;
             }
             return databaseUnavailable(request, response, failure);
         }
