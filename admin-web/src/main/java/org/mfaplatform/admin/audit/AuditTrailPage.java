@@ -55,7 +55,8 @@ public class AuditTrailPage {
         if (user == null) {
             return "";
         }
-        String stripped = user.strip();
+        // Control characters cannot be in an email, and PostgreSQL refuses a NUL in any text.
+        String stripped = user.replaceAll("\\p{Cntrl}", "").strip();
         return stripped.length() > MAX_EMAIL_LENGTH
                 ? stripped.substring(0, MAX_EMAIL_LENGTH)
                 : stripped;

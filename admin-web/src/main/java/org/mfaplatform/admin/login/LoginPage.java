@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import org.mfaplatform.admin.web.RequestContext;
+import org.mfaplatform.login.web.DatabaseUnavailable;
 import org.mfaplatform.login.web.Notice;
 
 /** The login page: email and password, the first of the two steps. */
@@ -64,6 +65,8 @@ public class LoginPage {
                                                 email, new Password(password))));
         password = null;
 
+        // The mechanism could not reach the database: the page's filter sends the 503 page.
+        DatabaseUnavailable.rethrowIfKept(context.request());
         switch (status) {
             case SUCCESS ->
                     external.redirect(external.getRequestContextPath() + "/app/index.xhtml");

@@ -11,6 +11,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.mfaplatform.admin.web.RequestContext;
+import org.mfaplatform.login.web.DatabaseUnavailable;
 import org.mfaplatform.login.web.LoginOutcome;
 import org.mfaplatform.login.web.LoginSessions;
 import org.mfaplatform.login.web.Notice;
@@ -53,6 +54,8 @@ public class TokenPage {
                                 .credential(new TokenCredential(token)));
         token = null;
 
+        // The mechanism could not reach the database: the page's filter sends the 503 page.
+        DatabaseUnavailable.rethrowIfKept(context.request());
         switch (status) {
             case SUCCESS ->
                     external.redirect(external.getRequestContextPath() + "/app/index.xhtml");

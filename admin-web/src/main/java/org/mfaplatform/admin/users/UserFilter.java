@@ -32,7 +32,8 @@ final class UserFilter {
         if (parameter == null) {
             return "";
         }
-        String stripped = parameter.strip();
+        // Control characters cannot be in an email, and PostgreSQL refuses a NUL in any text.
+        String stripped = parameter.replaceAll("\\p{Cntrl}", "").strip();
         return stripped.length() > MAX_SEARCH_LENGTH
                 ? stripped.substring(0, MAX_SEARCH_LENGTH)
                 : stripped;

@@ -32,6 +32,12 @@ class UserFilterTest {
     }
 
     @Test
+    void controlCharactersAreDroppedFromSearch() {
+        assertEquals("123456", UserFilter.search("123\u0000456"));
+        assertEquals("ann@example.com", UserFilter.search("\u001bann@example.com\r\n"));
+    }
+
+    @Test
     void overlongSearchIsCut() {
         assertEquals(UserFilter.MAX_SEARCH_LENGTH, UserFilter.search("a".repeat(10_000)).length());
         assertEquals("ann", UserFilter.search("  ann "));

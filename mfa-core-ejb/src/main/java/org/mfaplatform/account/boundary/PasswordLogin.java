@@ -16,6 +16,9 @@ public class PasswordLogin {
 
     private static final Logger LOG = Logger.getLogger(PasswordLogin.class.getName());
 
+    /** The longest email an account can have (RFC 5321 path limit). */
+    private static final int MAX_EMAIL_LENGTH = 254;
+
     /** Longer passwords only cost hashing time; no person types more. */
     private static final int MAX_PASSWORD_LENGTH = 1024;
 
@@ -29,6 +32,12 @@ public class PasswordLogin {
      */
     public Optional<Long> verify(String email, char[] password) {
         if (password == null || password.length == 0 || password.length > MAX_PASSWORD_LENGTH) {
+            return Optional.empty();
+        }
+        if (!couldBeEmail(email)) {
+            // Never sent to the database: PostgreSQL refuses a NUL in text with an error.
+            hashing.verifyDecoy(password);
+            LOG.fine("Refused a password for text that cannot be an email");
             return Optional.empty();
         }
 
@@ -54,5 +63,11 @@ public class PasswordLogin {
         }
 
         return Optional.of(found.getId());
+    }
+
+    private static boolean couldBeEmail(String email) {
+        return email != null
+                && email.length() <= MAX_EMAIL_LENGTH
+                && email.chars().noneMatch(Character::isISOControl);
     }
 }

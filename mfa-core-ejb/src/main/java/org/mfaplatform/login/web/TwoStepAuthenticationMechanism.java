@@ -9,6 +9,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -72,6 +73,39 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        try {
+            return nextStep(request, context);
+        } catch (RuntimeException failure) {
+            if (!DatabaseUnavailable.isCause(failure)) {
+                throw failure;
+            }
+            if (context.isAuthenticationRequest()) {
+                // A login form's call: the container would swallow the failure and keep no status
+                // set here, so the form's page rethrows it for its filter to send the 503 page.
+                DatabaseUnavailable.keep(request, failure);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            return databaseUnavailable(request, response, failure);
+        }
+    }
+
+    /**
+     * Any state, database down: the state cannot be checked, so the visitor gets the plain 503 page
+     * instead of a container error with the fault in it. The session is kept, so the login goes on
+     * where it was once the database is back.
+     */
+    private AuthenticationStatus databaseUnavailable(
+            HttpServletRequest request, HttpServletResponse response, RuntimeException failure) {
+        LOG.log(Level.SEVERE, "Could not check a login: database unavailable", failure);
+        try {
+            DatabaseUnavailable.send(request, response);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not send the unavailable page", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private AuthenticationStatus nextStep(HttpServletRequest request, HttpMessageContext context) {
         Credential credential =
                 context.getAuthParameters() == null
                         ? null

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import org.mfaplatform.login.web.DatabaseUnavailable;
 import org.mfaplatform.login.web.Notice;
 import org.mfaplatform.portal.web.RequestContext;
 
@@ -64,6 +65,8 @@ public class LoginPage {
                                                 email, new Password(password))));
         password = null;
 
+        // The mechanism could not reach the database: the page's filter sends the 503 page.
+        DatabaseUnavailable.rethrowIfKept(context.request());
         switch (status) {
             case SUCCESS ->
                     external.redirect(external.getRequestContextPath() + "/app/index.xhtml");

@@ -10,6 +10,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.mfaplatform.login.web.DatabaseUnavailable;
 import org.mfaplatform.login.web.LoginOutcome;
 import org.mfaplatform.login.web.LoginSessions;
 import org.mfaplatform.login.web.Notice;
@@ -53,6 +54,8 @@ public class TokenPage {
                                 .credential(new TokenCredential(token)));
         token = null;
 
+        // The mechanism could not reach the database: the page's filter sends the 503 page.
+        DatabaseUnavailable.rethrowIfKept(context.request());
         switch (status) {
             case SUCCESS ->
                     external.redirect(external.getRequestContextPath() + "/app/index.xhtml");

@@ -1,0 +1,200 @@
+package org.mfaplatform.it.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One visitor of a site at the HTTP level, with its own cookies: opens pages, reads a form's fields
+ * and view state out of the HTML with jsoup, and sends them back changed, as a hand-made request
+ * would.
+ */
+public final class WebClient {
+
+    private final String baseUrl;
+    private final HttpClient http;
+
+    public WebClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http =
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                        // HTTP/1.1 as browsers speak it to these ports; h2c upgrades lost page ends
+                        // here.
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .sslContext(trustingEverything())
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
+    }
+
+    /** An answer of the server, after redirects. */
+    public record Page(int status, URI uri, String body) {
+
+        public Document html() {
+            return Jsoup.parse(body, uri.toString());
+        }
+
+        public boolean hasForm(String formId) {
+            return html().getElementById(formId) != null;
+        }
+
+        public String path() {
+            return uri.getPath();
+        }
+
+        public String text() {
+            return html().text();
+        }
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** Any method, with a form-encoded body, as a client that ignores the page would send it. */
+    public Page send(String method, String path, Map<String, String> fields) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, HttpRequest.BodyPublishers.ofString(encoded(fields))));
+    }
+
+    /**
+     * The fields a browser would send when {@code button} of form {@code formId} on {@code page} is
+     * clicked: hidden fields with the view state, text fields and checked choices, and the button.
+     */
+    public static Map<String, String> fieldsOf(Page page, String formId, String button) {
+        Element form = page.html().getElementById(formId);
+        if (form == null) {
+            throw new AssertionError(
+                    "no form " + formId + " on " + page.uri() + ": " + page.text());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
+            String type = input.attr("type").toLowerCase();
+            String name = input.attr("name");
+            if (type.equals("submit") || type.equals("button") || type.equals("image")) {
+                if (input.id().equals(button)) {
+                    fields.put(name, input.attr("value"));
+                }
+            } else if (type.equals("radio") || type.equals("checkbox")) {
+                if (input.hasAttr("checked")) {
+                    fields.put(name, input.attr("value"));
+                }
+            } else if (input.tagName().equals("textarea")) {
+                fields.put(name, input.text());
+            } else if (input.tagName().equals("select")) {
+                Element chosen = input.selectFirst("option[selected]");
+                fields.put(name, chosen == null ? "" : chosen.attr("value"));
+            } else {
+                fields.put(name, input.attr("value"));
+            }
+        }
+        if (!fields.containsKey(button)) {
+            throw new AssertionError(
+                    "no button "
+                            + button
+                            + " in form "
+                            + formId
+                            + " on "
+                            + page.uri()
+                            + ": "
+                            + form);
+        }
+        return fields;
+    }
+
+    /** Posts the form back to where the page says, with the given fields. */
+    public Page post(Page page, String formId, Map<String, String> fields) {
+        Element form = page.html().getElementById(formId);
+        String action = form == null ? page.uri().toString() : form.absUrl("action");
+        return send(
+                HttpRequest.newBuilder(URI.create(action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(encoded(fields))));
+    }
+
+    /** Clicks {@code button} of form {@code formId} after setting the given fields. */
+    public Page submit(Page page, String formId, String button, Map<String, String> changed) {
+        Map<String, String> fields = fieldsOf(page, formId, button);
+        fields.putAll(changed);
+        return post(page, formId, fields);
+    }
+
+    public static String encoded(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(
+                        field ->
+                                URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                                        + "="
+                                        + URLEncoder.encode(
+                                                field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : baseUrl + path);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response =
+                    http.send(
+                            request.timeout(Duration.ofSeconds(60)).build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(response.statusCode(), response.uri(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The test server's certificate is a throwaway self-signed one. */
+    private static SSLContext trustingEverything() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(X509Certificate[] chain, String type) {}
+
+                            @Override
+                            public void checkServerTrusted(X509Certificate[] chain, String type) {}
+
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
