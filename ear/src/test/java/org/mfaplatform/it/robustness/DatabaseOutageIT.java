@@ -71,7 +71,7 @@ class DatabaseOutageIT {
         for (Page page : whileDown) {
             assertUnavailablePage(page);
         }
-        Page settings = portal.get("/app/settings.xhtml");
+        Page settings = portal.open("/app/settings.xhtml");
         assertEquals(200, settings.status(), "the same session goes on: " + settings.text());
         assertTrue(settings.text().contains("MFA Device"), settings.text());
         Page users = admin.get("/app/users.xhtml");
@@ -87,7 +87,7 @@ class DatabaseOutageIT {
         Forms.logIn(portal, TestDatabase.newUser("OPTIONAL"));
 
         DatabaseOutage.cutConnections();
-        Page settings = portal.get("/app/settings.xhtml");
+        Page settings = portal.open("/app/settings.xhtml");
 
         assertEquals(
                 200,
@@ -136,7 +136,7 @@ class DatabaseOutageIT {
         assertTrue(late.text().contains("This setup has expired"), late.text());
         assertEquals("PENDING", deviceStatusOf(email), "an expired setup never activates");
         assertTrue(
-                portal.get("/app/settings.xhtml").text().contains("Not set up"),
+                portal.open("/app/settings.xhtml").text().contains("Not set up"),
                 "an expired setup shows as no device");
     }
 

@@ -3,6 +3,8 @@ package org.mfaplatform.it.robustness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.mfaplatform.it.support.Commands;
@@ -94,7 +96,7 @@ enum Forms {
     }
 
     static Page startSetup(WebClient client) {
-        Page settings = client.get("/app/settings.xhtml");
+        Page settings = client.open("/app/settings.xhtml");
         Page setup =
                 client.submit(settings, "setup-start-form", "setup-start-form:setup", Map.of());
         assertTrue(setup.hasForm("setup-form"), "setup started: " + setup.text());
@@ -131,7 +133,7 @@ enum Forms {
         String email = TestDatabase.newUser("OPTIONAL");
         logIn(client, email);
         activateDevice(client);
-        Page settings = client.get("/app/settings.xhtml");
+        Page settings = client.open("/app/settings.xhtml");
         assertTrue(settings.hasForm("disable-form"), "disable offered: " + settings.text());
         return new Arranged(client, settings, this, email);
     }
@@ -140,7 +142,7 @@ enum Forms {
         WebClient client = admin();
         String email = TestDatabase.newAccount("OPTIONAL", "COMPANY_ADMIN");
         logIn(client, email);
-        Page policy = client.get("/app/policy.xhtml");
+        Page policy = client.open("/app/policy.xhtml");
         assertTrue(policy.hasForm("policy-form"), "policy form shown: " + policy.text());
         return new Arranged(client, policy, this, email);
     }
@@ -151,7 +153,10 @@ enum Forms {
         logIn(client, TestDatabase.newAccountIn(company, "COMPANY_ADMIN"));
         String email = TestDatabase.newAccountIn(company, "USER");
         long user = TestDatabase.idOf(email);
-        Page reset = client.get("/app/reset.xhtml?user=" + user);
+        Page reset =
+                client.follow(
+                        "/app/users.xhtml?q=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
+                        "/app/reset.xhtml?user=" + user);
         assertTrue(reset.hasForm("reset-form"), "reset form shown: " + reset.text());
         return new Arranged(client, reset, this, email);
     }

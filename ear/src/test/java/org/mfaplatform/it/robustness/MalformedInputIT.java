@@ -115,7 +115,7 @@ class MalformedInputIT {
         Answers.assertPlain(answer, name);
         Answers.assertUnchanged(before, name);
         assertTrue(
-                setup.client().get("/app/settings.xhtml").text().contains("not yet confirmed"),
+                setup.client().open("/app/settings.xhtml").text().contains("not yet confirmed"),
                 "device still pending after " + name);
     }
 
@@ -130,7 +130,7 @@ class MalformedInputIT {
         Answers.assertPlain(answer, name);
         Answers.assertUnchanged(before, name);
         assertTrue(
-                disable.client().get("/app/settings.xhtml").text().contains("Active since"),
+                disable.client().open("/app/settings.xhtml").text().contains("Active since"),
                 "device still active after " + name);
     }
 

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -69,6 +70,39 @@ public final class WebClient {
 
     public Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /**
+     * Opens a page of the site's navigation by its link on the home page, as a person does. Pages
+     * that change devices or policies are Faces protected views: they open only from the site's own
+     * links, which carry the session's token, never from a typed address.
+     */
+    public Page open(String path) {
+        return follow("/app/index.xhtml", path);
+    }
+
+    /**
+     * Opens {@code fromPath}, then the first link on it to {@code linkPath}: a link whose path is
+     * that path and whose query holds every parameter {@code linkPath} names.
+     */
+    public Page follow(String fromPath, String linkPath) {
+        Page from = get(fromPath);
+        URI wanted = uri(linkPath);
+        List<String> wantedParameters =
+                wanted.getRawQuery() == null ? List.of() : List.of(wanted.getRawQuery().split("&"));
+        for (Element link : from.html().select("a[href]")) {
+            URI target = URI.create(link.absUrl("href"));
+            List<String> parameters =
+                    target.getRawQuery() == null
+                            ? List.of()
+                            : List.of(target.getRawQuery().split("&"));
+            if (target.getPath().equals(wanted.getPath())
+                    && parameters.containsAll(wantedParameters)) {
+                return get(target.toString());
+            }
+        }
+        throw new AssertionError(
+                "no link to " + linkPath + " on " + from.uri() + ": " + from.text());
     }
 
     /** Any method, with a form-encoded body, as a client that ignores the page would send it. */

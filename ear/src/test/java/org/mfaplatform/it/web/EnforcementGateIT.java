@@ -43,7 +43,8 @@ class EnforcementGateIT {
                     "/login.xhtml", "the password step, where any login starts again",
                     "/error.xhtml", "error page, no account data",
                     "/not-found.xhtml", "error page for unknown addresses, no account data",
-                    "/expired.xhtml", "error page for an outdated form, no account data");
+                    "/expired.xhtml", "error page for an outdated form, no account data",
+                    "/unavailable.html", "static page shown while the database is down");
 
     /** Open while a token is owed: the token page, whose Cancel button is the logout. */
     private static final Map<String, String> OPEN_WHILE_TOKEN_OWED =
