@@ -144,12 +144,6 @@ public record Argon2idParameters(int memoryKiB, int passes, int parallelism)
 
     @Override
     public String toString() {
-        return "Argon2id with "
-                + memoryKiB
-                + " KiB, "
-                + passes
-                + " passes, "
-                + parallelism
-                + " lanes";
+        return "Argon2id with " + memoryKiB + " KiB, passes " + passes + ", lanes " + parallelism;
     }
 }
