@@ -31,6 +31,12 @@ public class PasswordHashing {
      * Verified against when an email is unknown, so that a stranger's email costs the same work as
      * a known one and response times do not reveal which emails have accounts. It is made with the
      * configured parameters, which the hashes of most accounts carry.
+     *
+     * <p>TODO(timing): after a change of algorithm or parameters, accounts whose owners have not
+     * logged in since keep hashes of another cost, so their emails answer in another time than
+     * unknown ones until then. Safe for now because it tells only that an email has an account that
+     * has been idle since the change, and a password reset flow that could rehash them all does not
+     * exist yet.
      */
     private String decoyHash;
 

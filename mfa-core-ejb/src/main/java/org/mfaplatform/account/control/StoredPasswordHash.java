@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public final class StoredPasswordHash {
 
-    /** Far above what either format needs; longer text is refused before any parsing. */
+    /**
+     * The column's length (Account.passwordHash), far above what either format needs (about 120
+     * characters at most); longer text is refused before any parsing.
+     */
     private static final int MAX_TEXT_LENGTH = 300;
 
     /** Below 8 bytes a salt no longer makes precomputed tables useless (PHC string format). */
