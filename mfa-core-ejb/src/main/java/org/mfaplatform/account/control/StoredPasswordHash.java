@@ -12,8 +12,9 @@ import java.util.Optional;
 public final class StoredPasswordHash {
 
     /**
-     * The column's length (Account.passwordHash), far above what either format needs (about 120
-     * characters at most); longer text is refused before any parsing.
+     * The column's length (Account.passwordHash). Our own hashes take about 120 characters, and the
+     * largest salt, hash and parameters the bounds allow about 210; longer text is refused before
+     * any parsing.
      */
     private static final int MAX_TEXT_LENGTH = 300;
 
