@@ -10,8 +10,11 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * PBKDF2-HMAC-SHA256 with an iteration count, stored in the format of Jakarta Security's {@code
  * Pbkdf2PasswordHash}, {@code PBKDF2WithHmacSHA256:<iterations>:<base64 salt>:<base64 hash>}, which
- * the platform used before this class: hashes it made verify here unchanged. The JDK's own
- * implementation does the work, as it did inside the platform's.
+ * the platform used before this class: hashes it made verify here unchanged, and the other way
+ * round (PasswordUpgradeIT checks both on the server). The JDK's own implementation does the work,
+ * as it did inside the platform's. The platform's class is no longer called because it runs
+ * whatever iteration count a stored row names, and because it exists only inside a server, where
+ * unit tests cannot reach it.
  *
  * @param iterations between {@link #MIN_ITERATIONS} and {@link #MAX_ITERATIONS}
  */
