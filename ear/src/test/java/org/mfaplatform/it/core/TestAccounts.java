@@ -4,7 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.mfaplatform.account.control.PasswordHashing;
 import org.mfaplatform.account.entity.Account;
@@ -21,6 +23,9 @@ public class TestAccounts {
     @PersistenceContext EntityManager em;
 
     @Inject PasswordHashing hashing;
+
+    /** The server's own implementation, which made the password hashes of earlier versions. */
+    @Inject Pbkdf2PasswordHash serverPbkdf2;
 
     /**
      * @return the id of a new account in a new company with the given policy
@@ -41,6 +46,42 @@ public class TestAccounts {
         em.persist(account);
         em.flush();
         return account.getId();
+    }
+
+    /**
+     * @return the id of a new account with an optional-MFA company and this stored password hash
+     */
+    public long newAccountWithHash(String passwordHash) {
+        long accountId = newAccount(MfaPolicy.OPTIONAL, Role.USER);
+        em.find(Account.class, accountId).setPasswordHash(passwordHash);
+        return accountId;
+    }
+
+    /**
+     * A hash of {@link #PASSWORD} as versions before selectable hashing stored them: by the
+     * server's Pbkdf2PasswordHash, with their salt and key sizes.
+     */
+    public String hashByServerPbkdf2(int iterations) {
+        serverPbkdf2.initialize(
+                Map.of(
+                        "Pbkdf2PasswordHash.Algorithm",
+                        "PBKDF2WithHmacSHA256",
+                        "Pbkdf2PasswordHash.Iterations",
+                        Integer.toString(iterations),
+                        "Pbkdf2PasswordHash.SaltSizeBytes",
+                        "32",
+                        "Pbkdf2PasswordHash.KeySizeBytes",
+                        "32"));
+        return serverPbkdf2.generate(PASSWORD.toCharArray());
+    }
+
+    /** Whether the server's Pbkdf2PasswordHash accepts a hash, as it was initialized last. */
+    public boolean serverPbkdf2Verifies(String passwordHash) {
+        return serverPbkdf2.verify(PASSWORD.toCharArray(), passwordHash);
+    }
+
+    public String passwordHashOf(long accountId) {
+        return em.find(Account.class, accountId).getPasswordHash();
     }
 
     /**

@@ -58,8 +58,12 @@ public class PasswordLogin {
             return Optional.empty();
         }
         if (hashing.isOutdated(found.getPasswordHash())) {
+            // Only now is the password at hand to make a hash with the configured parameters.
             found.setPasswordHash(hashing.hash(password));
-            LOG.log(Level.INFO, "Rehashed the password of account {0}", found.getId());
+            LOG.log(
+                    Level.INFO,
+                    "Rehashed the password of account {0} with {1}",
+                    new Object[] {found.getId(), hashing.configured()});
         }
 
         return Optional.of(found.getId());

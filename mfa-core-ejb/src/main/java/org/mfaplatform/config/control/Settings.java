@@ -9,6 +9,9 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
+import org.mfaplatform.account.control.Argon2idParameters;
+import org.mfaplatform.account.control.PasswordHashParameters;
+import org.mfaplatform.account.control.Pbkdf2Parameters;
 import org.mfaplatform.totp.control.HmacAlgorithm;
 import org.mfaplatform.totp.control.TotpPolicy;
 
@@ -34,7 +37,7 @@ public class Settings {
     private TotpPolicy totpPolicy;
     private String issuer;
     private Duration setupTimeout;
-    private int passwordIterations;
+    private PasswordHashParameters passwordHashParameters;
     private int maxFailedTokens;
     private Duration tokenLockDuration;
     private Duration secondStepTimeout;
@@ -56,7 +59,7 @@ public class Settings {
                         number("totp/window", TotpPolicy.DEFAULT_WINDOW));
         issuer = text("issuer", "localhost");
         setupTimeout = Duration.ofMinutes(number("enrollment/timeoutMinutes", 10));
-        passwordIterations = number("password/iterations", DEFAULT_PASSWORD_ITERATIONS);
+        passwordHashParameters = readPasswordHashParameters();
         maxFailedTokens = number("token/maxFailures", 5);
         tokenLockDuration = Duration.ofMinutes(number("token/lockMinutes", 15));
         secondStepTimeout = Duration.ofMinutes(number("login/secondStepMinutes", 5));
@@ -66,8 +69,8 @@ public class Settings {
 
         LOG.log(
                 Level.INFO,
-                "Loaded settings: issuer {0}, TOTP {1}, password iterations {2}, demo data {3}",
-                new Object[] {issuer, totpPolicy, passwordIterations, demoData});
+                "Loaded settings: issuer {0}, TOTP {1}, password hashes {2}, demo data {3}",
+                new Object[] {issuer, totpPolicy, passwordHashParameters, demoData});
     }
 
     public TotpPolicy totpPolicy() {
@@ -84,8 +87,9 @@ public class Settings {
         return setupTimeout;
     }
 
-    public int passwordIterations() {
-        return passwordIterations;
+    /** Algorithm and parameters of new password hashes; older hashes are replaced at login. */
+    public PasswordHashParameters passwordHashParameters() {
+        return passwordHashParameters;
     }
 
     /** Wrong tokens in a row after which the token step locks. */
@@ -114,6 +118,43 @@ public class Settings {
 
     public boolean demoData() {
         return demoData;
+    }
+
+    /**
+     * Read here rather than where hashes are made, so that a wrong value stops the application at
+     * start (the demo data loader reads the settings then) instead of at the first login.
+     */
+    private static PasswordHashParameters readPasswordHashParameters() {
+        String algorithm = text("password/algorithm", "pbkdf2").toLowerCase(Locale.ROOT);
+        try {
+            return switch (algorithm) {
+                case "pbkdf2" ->
+                        new Pbkdf2Parameters(
+                                number("password/iterations", DEFAULT_PASSWORD_ITERATIONS));
+                case "argon2id" ->
+                        new Argon2idParameters(
+                                number(
+                                        "password/argon2/memoryKiB",
+                                        Argon2idParameters.OWASP.memoryKiB()),
+                                number("password/argon2/passes", Argon2idParameters.OWASP.passes()),
+                                number(
+                                        "password/argon2/parallelism",
+                                        Argon2idParameters.OWASP.parallelism()));
+                default ->
+                        throw new IllegalStateException(
+                                "Setting "
+                                        + PREFIX
+                                        + "password/algorithm must be pbkdf2 or argon2id, not "
+                                        + algorithm);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "Settings "
+                            + PREFIX
+                            + "password/* do not make a usable password hash: "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     private static String text(String name, String defaultValue) {
