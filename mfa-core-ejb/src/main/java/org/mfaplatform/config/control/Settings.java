@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
+import org.mfaplatform.secretstore.control.SecretKeyRing;
 import org.mfaplatform.totp.control.HmacAlgorithm;
 import org.mfaplatform.totp.control.TotpPolicy;
 
@@ -40,6 +41,7 @@ public class Settings {
     private Duration secondStepTimeout;
     private Duration sessionMaxLifetime;
     private boolean demoData;
+    private SecretKeyRing secretKeyRing;
 
     @PostConstruct
     void load() {
@@ -63,11 +65,29 @@ public class Settings {
         sessionMaxLifetime =
                 Duration.ofMinutes(number("session/maxMinutes", DEFAULT_SESSION_MAX_MINUTES));
         demoData = Boolean.parseBoolean(text("demoData", "false"));
+        secretKeyRing = readSecretKeyRing();
 
         LOG.log(
                 Level.INFO,
-                "Loaded settings: issuer {0}, TOTP {1}, password iterations {2}, demo data {3}",
-                new Object[] {issuer, totpPolicy, passwordIterations, demoData});
+                "Loaded settings: issuer {0}, TOTP {1}, password iterations {2}, demo data {3},"
+                        + " secret-encryption {4}",
+                new Object[] {issuer, totpPolicy, passwordIterations, demoData, secretKeyRing});
+    }
+
+    /**
+     * The keys TOTP secrets are encrypted under. A broken ring stops the application rather than
+     * being ignored, so no secret is ever stored under a key nobody meant to use.
+     */
+    private static SecretKeyRing readSecretKeyRing() {
+        try {
+            return SecretKeyRing.parse(text("secretKeys", ""), text("secretKeys/current", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "Settings "
+                            + PREFIX
+                            + "secretKeys and .../current are unusable: "
+                            + e.getMessage());
+        }
     }
 
     public TotpPolicy totpPolicy() {
@@ -114,6 +134,11 @@ public class Settings {
 
     public boolean demoData() {
         return demoData;
+    }
+
+    /** Empty when no key is configured, in which case no device may be set up. */
+    public SecretKeyRing secretKeyRing() {
+        return secretKeyRing;
     }
 
     private static String text(String name, String defaultValue) {
