@@ -90,7 +90,7 @@ class SecretsAtRestIT {
     /** The ring the test server runs with, from the same JNDI entries the application reads. */
     private static SecretKeyRing serverKeyRing() throws NamingException {
         return SecretKeyRing.parse(
-                InitialContext.doLookup("mfa/secretKeys").toString(),
+                InitialContext.doLookup("mfa/secretKeys/ring").toString(),
                 InitialContext.doLookup("mfa/secretKeys/current").toString());
     }
 

@@ -80,12 +80,10 @@ public class Settings {
      */
     private static SecretKeyRing readSecretKeyRing() {
         try {
-            return SecretKeyRing.parse(text("secretKeys", ""), text("secretKeys/current", ""));
+            return SecretKeyRing.parse(text("secretKeys/ring", ""), text("secretKeys/current", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(
-                    "Settings "
-                            + PREFIX
-                            + "secretKeys and .../current are unusable: "
+                    "Variables mfa.secretKeys and mfa.secretKeys.current are unusable: "
                             + e.getMessage());
         }
     }
