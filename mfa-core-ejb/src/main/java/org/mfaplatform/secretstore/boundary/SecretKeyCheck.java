@@ -3,9 +3,12 @@ package org.mfaplatform.secretstore.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +34,9 @@ public class SecretKeyCheck {
 
     @Inject Settings settings;
 
+    /** Outside a transaction, so a database that is down at start fails only this report. */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void report() {
         SecretKeyRing ring = settings.secretKeyRing();
         if (ring.isEmpty()) {
@@ -42,7 +47,18 @@ public class SecretKeyCheck {
             return;
         }
 
-        Map<String, Long> devicesByKey = devicesByKeyId();
+        Map<String, Long> devicesByKey;
+        try {
+            devicesByKey = devicesByKeyId();
+        } catch (PersistenceException e) {
+            // The sites answer 503 until the database is back; that must not need a restart.
+            LOG.log(
+                    Level.WARNING,
+                    "Encrypting new TOTP secrets under key {0}; could not count stored secrets by"
+                            + " key: {1}",
+                    new Object[] {ring.currentKeyId(), e.getMessage()});
+            return;
+        }
         long underOtherKeys = 0;
         Map<String, Long> underMissingKeys = new TreeMap<>();
         for (Map.Entry<String, Long> entry : devicesByKey.entrySet()) {
