@@ -8,6 +8,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.mfaplatform.secretstore.control.SealedSecret;
+import org.mfaplatform.secretstore.control.SecretCipher;
+import org.mfaplatform.secretstore.control.SecretKeyRing;
+import org.mfaplatform.totp.control.SharedSecret;
 
 /**
  * Adds accounts for browser tests straight into the test database, so each test has accounts of its
@@ -113,24 +117,39 @@ public final class TestDatabase {
 
     /**
      * Gives an account an active device with the given Base32 key, as a confirmed setup leaves it,
-     * for tests about what a login with a device may reach.
+     * for tests about what a login with a device may reach. The key is encrypted under the test
+     * server's current key, as the server would store it.
      */
     public static void addActiveDevice(String email, String base32Key) {
         Timestamp now = Timestamp.from(Instant.now());
+        long accountId = idOf(email);
+        SealedSecret sealed =
+                new SecretCipher(testKeyRing())
+                        .seal(
+                                SharedSecret.decode(base32Key),
+                                SecretCipher.boundToAccount(accountId));
         try (Connection db = connect();
                 PreparedStatement insert =
                         db.prepareStatement(
-                                "INSERT INTO MFA_DEVICE (ACCOUNT_ID, SECRET, STATUS, CREATED_AT,"
-                                        + " ACTIVATED_AT, LAST_ACCEPTED_STEP)"
-                                        + " VALUES (?, ?, 'ACTIVE', ?, ?, -1)")) {
-            insert.setLong(1, idOf(email));
-            insert.setString(2, base32Key);
-            insert.setTimestamp(3, now);
+                                "INSERT INTO MFA_DEVICE (ACCOUNT_ID, SECRET_CIPHERTEXT,"
+                                        + " SECRET_KEY_ID, STATUS, CREATED_AT, ACTIVATED_AT,"
+                                        + " LAST_ACCEPTED_STEP)"
+                                        + " VALUES (?, ?, ?, 'ACTIVE', ?, ?, -1)")) {
+            insert.setLong(1, accountId);
+            insert.setString(2, sealed.ciphertext());
+            insert.setString(3, sealed.keyId());
             insert.setTimestamp(4, now);
+            insert.setTimestamp(5, now);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not add a test device", e);
         }
+    }
+
+    /** The public test keys the test server runs with (ear/pom.xml, it.secretKeys). */
+    public static SecretKeyRing testKeyRing() {
+        return SecretKeyRing.parse(
+                System.getProperty("it.secretKeys"), System.getProperty("it.secretKeys.current"));
     }
 
     private static long generatedId(PreparedStatement statement) throws SQLException {

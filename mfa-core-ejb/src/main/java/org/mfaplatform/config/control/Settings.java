@@ -12,6 +12,7 @@ import javax.naming.NamingException;
 import org.mfaplatform.account.control.Argon2idParameters;
 import org.mfaplatform.account.control.PasswordHashParameters;
 import org.mfaplatform.account.control.Pbkdf2Parameters;
+import org.mfaplatform.secretstore.control.SecretKeyRing;
 import org.mfaplatform.totp.control.HmacAlgorithm;
 import org.mfaplatform.totp.control.TotpPolicy;
 
@@ -43,6 +44,7 @@ public class Settings {
     private Duration secondStepTimeout;
     private Duration sessionMaxLifetime;
     private boolean demoData;
+    private SecretKeyRing secretKeyRing;
 
     @PostConstruct
     void load() {
@@ -66,11 +68,27 @@ public class Settings {
         sessionMaxLifetime =
                 Duration.ofMinutes(number("session/maxMinutes", DEFAULT_SESSION_MAX_MINUTES));
         demoData = Boolean.parseBoolean(text("demoData", "false"));
+        secretKeyRing = readSecretKeyRing();
 
         LOG.log(
                 Level.INFO,
-                "Loaded settings: issuer {0}, TOTP {1}, password hashes {2}, demo data {3}",
-                new Object[] {issuer, totpPolicy, passwordHashParameters, demoData});
+                "Loaded settings: issuer {0}, TOTP {1}, password hashes {2}, demo data {3},"
+                        + " secret-encryption {4}",
+                new Object[] {issuer, totpPolicy, passwordHashParameters, demoData, secretKeyRing});
+    }
+
+    /**
+     * The keys TOTP secrets are encrypted under. A broken ring stops the application rather than
+     * being ignored, so no secret is ever stored under a key nobody meant to use.
+     */
+    private static SecretKeyRing readSecretKeyRing() {
+        try {
+            return SecretKeyRing.parse(text("secretKeys/ring", ""), text("secretKeys/current", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "Variables mfa.secretKeys and mfa.secretKeys.current are unusable: "
+                            + e.getMessage());
+        }
     }
 
     public TotpPolicy totpPolicy() {
@@ -118,6 +136,11 @@ public class Settings {
 
     public boolean demoData() {
         return demoData;
+    }
+
+    /** Empty when no key is configured, in which case no device may be set up. */
+    public SecretKeyRing secretKeyRing() {
+        return secretKeyRing;
     }
 
     /**

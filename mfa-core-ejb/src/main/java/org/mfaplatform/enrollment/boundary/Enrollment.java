@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
@@ -22,6 +21,7 @@ import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
 import org.mfaplatform.notice.control.AccountNotice;
 import org.mfaplatform.policy.control.MfaRules;
+import org.mfaplatform.secretstore.control.DeviceSecrets;
 import org.mfaplatform.totp.control.KeyUri;
 import org.mfaplatform.totp.control.QrCodeRenderer;
 import org.mfaplatform.totp.control.SharedSecret;
@@ -45,6 +45,8 @@ public class Enrollment {
     @Inject AuditTrail audit;
 
     @Inject SecondFactor secondFactor;
+
+    @Inject DeviceSecrets secrets;
 
     @Inject Event<AccountNotice> notices;
 
@@ -81,19 +83,26 @@ public class Enrollment {
             throw new SetupNotAllowedException("a device is already active");
         }
 
+        String secret = SharedSecret.generate();
+        MfaDevice pending =
+                new MfaDevice(
+                        account,
+                        secrets.seal(accountId, SharedSecret.decode(secret)),
+                        clock.instant());
         existing.ifPresent(em::remove);
         em.flush();
-        Instant now = clock.instant();
-        MfaDevice pending = new MfaDevice(account, SharedSecret.generate(), now);
         em.persist(pending);
 
         LOG.log(Level.INFO, "Started device setup for account {0}", accountId);
         return new SetupChallenge(
-                SharedSecret.groupedForReading(pending.getSecret()),
-                now.plus(settings.setupTimeout()));
+                SharedSecret.groupedForReading(secret),
+                pending.getCreatedAt().plus(settings.setupTimeout()));
     }
 
-    /** The pending key as a QR code, or empty when there is no unexpired pending setup. */
+    /**
+     * The pending key as a QR code, or empty when there is no unexpired pending setup. Once the
+     * device is active its key never leaves the server again, in any form.
+     */
     public Optional<byte[]> pendingQrCode(long accountId) {
         Account account = account(accountId);
         return device(accountId)
@@ -104,7 +113,10 @@ public class Enrollment {
                                         KeyUri.totp(
                                                 settings.issuer(),
                                                 account.getEmail(),
-                                                pending.getSecret(),
+                                                SharedSecret.encode(
+                                                        secrets.open(
+                                                                accountId,
+                                                                pending.getSealedSecret())),
                                                 settings.totpPolicy())));
     }
 
@@ -126,7 +138,7 @@ public class Enrollment {
         OptionalLong step =
                 new TotpVerifier(settings.totpPolicy(), clock)
                         .matchingStep(
-                                SharedSecret.decode(device.getSecret()),
+                                secrets.open(accountId, device.getSealedSecret()),
                                 token,
                                 device.getLastAcceptedStep());
         if (step.isEmpty() || !activate(device, step.getAsLong())) {

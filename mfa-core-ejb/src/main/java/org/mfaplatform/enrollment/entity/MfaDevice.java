@@ -14,6 +14,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.mfaplatform.account.entity.Account;
+import org.mfaplatform.secretstore.control.SealedSecret;
 
 /**
  * An authenticator app holding an account's shared secret. An account has at most one device,
@@ -33,6 +34,9 @@ import org.mfaplatform.account.entity.Account;
 @NamedQuery(
         name = MfaDevice.DELETE_BY_ACCOUNT,
         query = "DELETE FROM MfaDevice d WHERE d.account.id = :accountId")
+@NamedQuery(
+        name = MfaDevice.COUNT_BY_SECRET_KEY,
+        query = "SELECT d.secretKeyId, COUNT(d) FROM MfaDevice d GROUP BY d.secretKeyId")
 public class MfaDevice {
 
     public static final String FIND_BY_ACCOUNT = "MfaDevice.findByAccount";
@@ -47,6 +51,9 @@ public class MfaDevice {
 
     public static final String DELETE_BY_ACCOUNT = "MfaDevice.deleteByAccount";
 
+    /** Rows per secret-encryption key id, to tell at start whether a rotation is unfinished. */
+    public static final String COUNT_BY_SECRET_KEY = "MfaDevice.countBySecretKey";
+
     /** No time step has been used yet. */
     public static final long NO_STEP_ACCEPTED = -1L;
 
@@ -58,10 +65,17 @@ public class MfaDevice {
     @JoinColumn(name = "ACCOUNT_ID", nullable = false, unique = true)
     private Account account;
 
-    // TODO(security): encrypt the secret at rest with a key from the server keystore; for now
-    // the database and its backups must be protected like a password vault.
-    @Column(nullable = false, length = 32)
-    private String secret;
+    /**
+     * The shared secret, AES-256-GCM encrypted and bound to the account (secretstore.control); the
+     * plain key is never in the database. The rotation command reads and writes these two columns
+     * by name with plain JDBC.
+     */
+    @Column(name = "SECRET_CIPHERTEXT", nullable = false, length = 128)
+    private String secretCiphertext;
+
+    /** Which key of the ring {@link #secretCiphertext} is under, so keys can be rotated. */
+    @Column(name = "SECRET_KEY_ID", nullable = false, length = 64)
+    private String secretKeyId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -81,9 +95,10 @@ public class MfaDevice {
 
     protected MfaDevice() {}
 
-    public MfaDevice(Account account, String secret, Instant createdAt) {
+    public MfaDevice(Account account, SealedSecret secret, Instant createdAt) {
         this.account = account;
-        this.secret = secret;
+        this.secretCiphertext = secret.ciphertext();
+        this.secretKeyId = secret.keyId();
         this.status = DeviceStatus.PENDING;
         this.createdAt = createdAt;
     }
@@ -111,8 +126,8 @@ public class MfaDevice {
         return account;
     }
 
-    public String getSecret() {
-        return secret;
+    public SealedSecret getSealedSecret() {
+        return new SealedSecret(secretKeyId, secretCiphertext);
     }
 
     public DeviceStatus getStatus() {

@@ -18,7 +18,7 @@ import org.mfaplatform.config.control.Settings;
 import org.mfaplatform.enrollment.entity.DeviceStatus;
 import org.mfaplatform.enrollment.entity.MfaDevice;
 import org.mfaplatform.notice.control.AccountNotice;
-import org.mfaplatform.totp.control.SharedSecret;
+import org.mfaplatform.secretstore.control.DeviceSecrets;
 import org.mfaplatform.totp.control.TotpVerifier;
 
 /**
@@ -43,6 +43,8 @@ public class SecondFactor {
 
     @Inject Event<AccountNotice> notices;
 
+    @Inject DeviceSecrets secrets;
+
     public TokenCheck verify(long accountId, String token, String sourceAddress) {
         Account account = em.find(Account.class, accountId);
         Optional<MfaDevice> device = activeDevice(accountId);
@@ -55,7 +57,7 @@ public class SecondFactor {
             return TokenCheck.LOCKED;
         }
 
-        if (acceptOnce(device.get(), token, now)) {
+        if (acceptOnce(accountId, device.get(), token, now)) {
             account.clearTokenFailures();
             LOG.log(Level.FINE, "Accepted a token for account {0}", accountId);
             return TokenCheck.ACCEPTED;
@@ -69,11 +71,11 @@ public class SecondFactor {
      * Finds the token's time step and uses it up in one conditional update. Of two parallel
      * requests carrying the same token, the database lets exactly one of them change the row.
      */
-    private boolean acceptOnce(MfaDevice device, String token, Instant now) {
+    private boolean acceptOnce(long accountId, MfaDevice device, String token, Instant now) {
         TotpVerifier verifier = new TotpVerifier(settings.totpPolicy(), clock);
         OptionalLong step =
                 verifier.matchingStep(
-                        SharedSecret.decode(device.getSecret()),
+                        secrets.open(accountId, device.getSealedSecret()),
                         token,
                         device.getLastAcceptedStep());
         if (step.isEmpty()) {

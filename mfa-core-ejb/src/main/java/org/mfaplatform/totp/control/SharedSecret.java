@@ -29,6 +29,14 @@ public final class SharedSecret {
         return new Base32().encodeAsString(key);
     }
 
+    /** The Base32 form of a key, as key URIs and manual entry show it. */
+    public static String encode(byte[] key) {
+        if (key == null || key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("not a " + KEY_BYTES + "-byte key");
+        }
+        return new Base32().encodeAsString(key);
+    }
+
     public static byte[] decode(String base32) {
         if (base32 == null || !BASE32_FORM.matcher(base32).matches()) {
             throw new IllegalArgumentException("not a 32-character Base32 key");

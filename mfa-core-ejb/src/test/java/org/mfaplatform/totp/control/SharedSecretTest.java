@@ -46,6 +46,14 @@ class SharedSecretTest {
     }
 
     @Test
+    void encodesWhatItDecodes() {
+        String secret = SharedSecret.generate();
+
+        assertEquals(secret, SharedSecret.encode(SharedSecret.decode(secret)));
+        assertThrows(IllegalArgumentException.class, () -> SharedSecret.encode(new byte[16]));
+    }
+
+    @Test
     void groupsKeyInBlocksOfFourForReading() {
         assertEquals(
                 "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ",

@@ -105,11 +105,17 @@ public class SettingsPage implements Serializable {
         return instant == null ? "" : MINUTES_UTC.format(instant);
     }
 
+    /** The key and QR code of the setup under way, and nothing once that setup has ended. */
     public SetupChallenge getChallenge() {
-        return challenge;
+        return isSetupInProgress() ? challenge : null;
     }
 
     public boolean isSetupInProgress() {
+        if (challenge != null && getDevice().getState() != DeviceView.State.PENDING) {
+            // The setup ended outside this view (confirmed in another tab, expired, reset): the
+            // view must not show its key again, and need not keep it in the session either.
+            challenge = null;
+        }
         return challenge != null;
     }
 
