@@ -172,6 +172,22 @@ public final class TestDatabase {
         }
     }
 
+    /** Marks the account's password as a temporary one from staff, to be replaced at login. */
+    public static void requirePasswordChange(String email) {
+        try (Connection db = connect();
+                PreparedStatement update =
+                        db.prepareStatement(
+                                "UPDATE ACCOUNT SET PASSWORD_CHANGE_REQUIRED = TRUE"
+                                        + " WHERE EMAIL = ?")) {
+            update.setString(1, email);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no account " + email);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not require a password change", e);
+        }
+    }
+
     public static int failedTokensOf(String email) {
         try (Connection db = connect();
                 PreparedStatement select =
