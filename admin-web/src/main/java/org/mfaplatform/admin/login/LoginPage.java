@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import org.mfaplatform.admin.web.RequestContext;
 import org.mfaplatform.login.web.DatabaseUnavailable;
+import org.mfaplatform.login.web.LoginOutcome;
 import org.mfaplatform.login.web.Notice;
 
 /** The login page: email and password, the first of the two steps. */
@@ -71,8 +72,17 @@ public class LoginPage {
             case SUCCESS ->
                     external.redirect(external.getRequestContextPath() + "/app/index.xhtml");
             case SEND_CONTINUE -> faces.responseComplete();
-            case SEND_FAILURE, NOT_DONE -> context.error(null, "login.failed");
+            case SEND_FAILURE, NOT_DONE -> context.error(null, refusalMessage());
         }
+    }
+
+    /** Every other refusal reads the same, whether the email exists or not. */
+    private String refusalMessage() {
+        return switch (LoginOutcome.of(context.request())) {
+            case ACCOUNT_LOCKED -> "login.accountLocked";
+            case PASSWORD_CHANGE_ELSEWHERE -> "login.passwordChangeElsewhere";
+            default -> "login.failed";
+        };
     }
 
     public String getEmail() {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.mfaplatform.admin.web.RequestContext;
 import org.mfaplatform.administration.boundary.MfaReset;
-import org.mfaplatform.administration.boundary.ResetOutcome;
+import org.mfaplatform.administration.boundary.ResetResult;
 import org.mfaplatform.administration.boundary.UserDirectory;
 import org.mfaplatform.administration.boundary.UserRow;
 
@@ -35,6 +35,7 @@ public class ResetPage implements Serializable {
     private UserRow user;
     private String reason;
     private String ticket;
+    private String temporaryPassword;
 
     /** Runs after the view parameter is set, on the first request of the view only. */
     public void load() {
@@ -53,15 +54,20 @@ public class ResetPage implements Serializable {
         if (user == null) {
             return null;
         }
-        ResetOutcome outcome =
+        ResetResult result =
                 mfaReset.reset(
                         context.accountId(),
                         user.getId(),
                         reason,
                         ticket,
                         context.request().getRemoteAddr());
-        switch (outcome) {
+        switch (result.outcome()) {
             case RESET -> {
+                if (result.unlockedAccount()) {
+                    // Shown once, on this page only: never carried in a redirect or a message.
+                    temporaryPassword = result.temporaryPassword();
+                    return null;
+                }
                 context.info("reset.done", user.getEmail());
                 context.keepMessagesOverRedirect();
                 return "/app/users?faces-redirect=true&q=" + encoded(user.getEmail());
@@ -90,6 +96,11 @@ public class ResetPage implements Serializable {
 
     public UserRow getUser() {
         return user;
+    }
+
+    /** The password that unlocked a locked account, while this view shows it. */
+    public String getTemporaryPassword() {
+        return temporaryPassword;
     }
 
     public boolean isFound() {

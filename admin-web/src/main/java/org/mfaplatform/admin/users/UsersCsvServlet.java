@@ -37,7 +37,8 @@ public class UsersCsvServlet extends HttpServlet {
         "Active since (UTC)",
         "Last used (UTC)",
         "Failed tokens",
-        "Locked until (UTC)"
+        "Locked until (UTC)",
+        "Account locked (UTC)"
     };
 
     private static final long serialVersionUID = 1L;
@@ -77,7 +78,8 @@ public class UsersCsvServlet extends HttpServlet {
                         format.utc(row.getActiveSince()),
                         format.utc(row.getLastUsed()),
                         row.getFailedTokens(),
-                        format.utc(row.getLockedUntil()));
+                        format.utc(row.getLockedUntil()),
+                        format.utc(row.getAccountLockedAt()));
             }
         }
     }

@@ -267,7 +267,8 @@ class CompanyPolicyBrowserIT {
                         "Active since (UTC)",
                         "Last used (UTC)",
                         "Failed tokens",
-                        "Locked until (UTC)"),
+                        "Locked until (UTC)",
+                        "Account locked (UTC)"),
                 csv.header());
         assertEquals(
                 List.of(adminEmail, withDevice, withoutDevice).stream().sorted().toList(),

@@ -205,12 +205,12 @@ class EnrollmentAndLoginIT {
         String wrong = right.equals("000000") ? "111111" : "000000";
 
         List<TokenCheck> outcomes = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             outcomes.add(secondFactor.verify(accountId, wrong, SOURCE));
         }
 
-        assertEquals(TokenCheck.REJECTED, outcomes.get(3), "fourth wrong token");
-        assertEquals(TokenCheck.LOCKED, outcomes.get(4), "fifth wrong token locks");
+        assertEquals(TokenCheck.REJECTED, outcomes.get(8), "ninth wrong token");
+        assertEquals(TokenCheck.LOCKED, outcomes.get(9), "tenth wrong token locks");
         assertEquals(
                 TokenCheck.LOCKED,
                 secondFactor.verify(accountId, right, SOURCE),

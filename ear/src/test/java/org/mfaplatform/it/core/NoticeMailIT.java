@@ -170,7 +170,8 @@ class NoticeMailIT {
         long user = accounts.newColleague(admin, Role.USER);
         String key = activatedDevice(user);
 
-        ResetOutcome outcome = mfaReset.reset(admin, user, "lost the phone", null, "198.51.100.99");
+        ResetOutcome outcome =
+                mfaReset.reset(admin, user, "lost the phone", null, "198.51.100.99").outcome();
         Inbox inbox = Inbox.of(accounts.emailOf(user));
         Inbox.Mail mail = inbox.await(RESET);
 
@@ -191,7 +192,7 @@ class NoticeMailIT {
         String right = code(key, 1);
         String wrong = right.equals("000000") ? "111111" : "000000";
 
-        // Wrong tokens until the lock, whatever mfa.token.maxFailures the server runs with.
+        // Wrong tokens until the lock, whatever mfa.token.lockAfter the server runs with.
         int tries = 0;
         TokenCheck check = TokenCheck.REJECTED;
         while (check == TokenCheck.REJECTED && tries < MAX_WRONG_TOKENS) {

@@ -277,7 +277,12 @@ class PolicyAndAdministrationIT {
         assertEquals(
                 ResetOutcome.RESET,
                 mfaReset.reset(
-                        admin, user, "lost phone, identity checked by call-back", null, SOURCE));
+                                admin,
+                                user,
+                                "lost phone, identity checked by call-back",
+                                null,
+                                SOURCE)
+                        .outcome());
 
         assertEquals(Optional.empty(), onNextRequest(session, true), "open sessions end");
         assertEquals(0, accounts.failedTokensOf(user));
@@ -299,15 +304,17 @@ class PolicyAndAdministrationIT {
         long support = accounts.newAccount(MfaPolicy.OPTIONAL, Role.SUPPORT);
         activatedDevice(user);
 
-        assertEquals(ResetOutcome.REASON_REQUIRED, mfaReset.reset(admin, user, "  ", null, SOURCE));
+        assertEquals(
+                ResetOutcome.REASON_REQUIRED,
+                mfaReset.reset(admin, user, "  ", null, SOURCE).outcome());
         assertEquals(
                 ResetOutcome.TICKET_REQUIRED,
-                mfaReset.reset(support, user, "lost phone", " ", SOURCE));
+                mfaReset.reset(support, user, "lost phone", " ", SOURCE).outcome());
         assertEquals(MfaStatus.ACTIVE, directory.find(admin, user).orElseThrow().getStatus());
 
         assertEquals(
                 ResetOutcome.RESET,
-                mfaReset.reset(support, user, "lost phone", "SUP-1234", SOURCE));
+                mfaReset.reset(support, user, "lost phone", "SUP-1234", SOURCE).outcome());
         AuditRow event =
                 auditLog.page(support, AuditEventType.MFA_RESET, accounts.emailOf(user), 1)
                         .getRows()
@@ -320,7 +327,8 @@ class PolicyAndAdministrationIT {
         long admin = accounts.newAccount(MfaPolicy.OPTIONAL, Role.COMPANY_ADMIN);
         activatedDevice(admin);
         assertEquals(
-                ResetOutcome.OWN_ACCOUNT, mfaReset.reset(admin, admin, "lost it", null, SOURCE));
+                ResetOutcome.OWN_ACCOUNT,
+                mfaReset.reset(admin, admin, "lost it", null, SOURCE).outcome());
         assertEquals(MfaStatus.ACTIVE, directory.find(admin, admin).orElseThrow().getStatus());
     }
 
@@ -369,7 +377,7 @@ class PolicyAndAdministrationIT {
             assertEquals(Optional.empty(), directory.find(admin, id), "find " + id);
             assertEquals(
                     ResetOutcome.NOT_FOUND,
-                    mfaReset.reset(admin, id, "lost phone", "T-1", SOURCE),
+                    mfaReset.reset(admin, id, "lost phone", "T-1", SOURCE).outcome(),
                     "reset " + id);
         }
         assertEquals(

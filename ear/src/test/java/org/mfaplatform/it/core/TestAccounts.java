@@ -105,6 +105,22 @@ public class TestAccounts {
         return em.find(Account.class, accountId).getFailedTokens();
     }
 
+    /** Sets the count of wrong tokens in a row as if they had come, with no lock holding now. */
+    public void setFailedTokens(long accountId, int failures) {
+        em.createQuery(
+                        "UPDATE Account a SET a.failedTokens = :failures,"
+                                + " a.tokenLockedUntil = NULL WHERE a.id = :id")
+                .setParameter("failures", failures)
+                .setParameter("id", accountId)
+                .executeUpdate();
+    }
+
+    public Account accountOf(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        em.refresh(account);
+        return account;
+    }
+
     public int sessionGenerationOf(long accountId) {
         return em.find(Account.class, accountId).getSessionGeneration();
     }

@@ -98,9 +98,9 @@ public final class TestDatabase {
             try (PreparedStatement insert =
                     db.prepareStatement(
                             "INSERT INTO ACCOUNT (COMPANY_ID, EMAIL, PASSWORD_HASH, ROLE,"
-                                    + " FAILED_TOKENS, SESSION_GENERATION, CREATED_AT)"
-                                    + " SELECT ?, ?, PASSWORD_HASH, ?, 0, 0, ? FROM ACCOUNT"
-                                    + " WHERE EMAIL = 'alice@example.com'")) {
+                                + " FAILED_TOKENS, SESSION_GENERATION, PASSWORD_CHANGE_REQUIRED,"
+                                + " CREATED_AT) SELECT ?, ?, PASSWORD_HASH, ?, 0, 0, FALSE, ? FROM"
+                                + " ACCOUNT WHERE EMAIL = 'alice@example.com'")) {
                 insert.setLong(1, companyId);
                 insert.setString(2, email);
                 insert.setString(3, role);
@@ -143,6 +143,77 @@ public final class TestDatabase {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not add a test device", e);
+        }
+    }
+
+    /**
+     * Sets an account's count of wrong tokens in a row and its token lock, as earlier wrong tokens
+     * would have left them; {@code lockedUntil} may be {@code null} for no lock.
+     */
+    public static void setTokenFailures(String email, int failures, Instant lockedUntil) {
+        try (Connection db = connect();
+                PreparedStatement update =
+                        db.prepareStatement(
+                                "UPDATE ACCOUNT SET FAILED_TOKENS = ?, TOKEN_LOCKED_UNTIL = ?"
+                                        + " WHERE EMAIL = ?")) {
+            update.setInt(1, failures);
+            update.setTimestamp(2, lockedUntil == null ? null : Timestamp.from(lockedUntil));
+            update.setString(3, email);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no account " + email);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set the token failures", e);
+        }
+    }
+
+    /** Locks an account as fifty wrong tokens in a row would. */
+    public static void lockAccount(String email) {
+        try (Connection db = connect();
+                PreparedStatement update =
+                        db.prepareStatement(
+                                "UPDATE ACCOUNT SET LOCKED_AT = ?, FAILED_TOKENS = 50,"
+                                        + " SESSION_GENERATION = SESSION_GENERATION + 1"
+                                        + " WHERE EMAIL = ?")) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            update.setString(2, email);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no account " + email);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock the account", e);
+        }
+    }
+
+    /** Marks the account's password as a temporary one from staff, to be replaced at login. */
+    public static void requirePasswordChange(String email) {
+        try (Connection db = connect();
+                PreparedStatement update =
+                        db.prepareStatement(
+                                "UPDATE ACCOUNT SET PASSWORD_CHANGE_REQUIRED = TRUE"
+                                        + " WHERE EMAIL = ?")) {
+            update.setString(1, email);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no account " + email);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not require a password change", e);
+        }
+    }
+
+    public static int failedTokensOf(String email) {
+        try (Connection db = connect();
+                PreparedStatement select =
+                        db.prepareStatement("SELECT FAILED_TOKENS FROM ACCOUNT WHERE EMAIL = ?")) {
+            select.setString(1, email);
+            try (ResultSet found = select.executeQuery()) {
+                if (!found.next()) {
+                    throw new IllegalStateException("no account " + email);
+                }
+                return found.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the token failures", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,8 @@ public final class WebClient {
                         .build();
     }
 
-    /** An answer of the server, after redirects. */
-    public record Page(int status, URI uri, String body) {
+    /** An answer of the server, after redirects, with the headers of its last response. */
+    public record Page(int status, URI uri, String body, HttpHeaders headers) {
 
         public Document html() {
             return Jsoup.parse(body, uri.toString());
@@ -196,7 +197,8 @@ public final class WebClient {
                     http.send(
                             request.timeout(Duration.ofSeconds(60)).build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Page(response.statusCode(), response.uri(), response.body());
+            return new Page(
+                    response.statusCode(), response.uri(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);
         } catch (InterruptedException e) {

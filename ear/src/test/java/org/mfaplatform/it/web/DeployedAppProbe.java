@@ -80,7 +80,8 @@ public class DeployedAppProbe extends HttpServlet {
                         state.accountId(),
                         state.sessionGeneration(),
                         state.tokenVerified(),
-                        state.passwordVerifiedAt().minus(age));
+                        state.passwordVerifiedAt().minus(age),
+                        state.wrongTokens());
         // The attribute name LoginSessions uses; the probe is the only writer besides it.
         session.setAttribute(LoginState.class.getName(), aged);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);

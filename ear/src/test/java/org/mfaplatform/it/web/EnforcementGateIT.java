@@ -56,6 +56,10 @@ class EnforcementGateIT {
                     "/setup-required.xhtml", "the mandatory setup itself, with Cancel as logout",
                     "/mfa-qr.png", "the QR code of the mandatory setup");
 
+    /** Open while a temporary password from staff must be replaced: the page that replaces it. */
+    private static final Map<String, String> OPEN_WHILE_PASSWORD_OWED =
+            Map.of("/password-required.xhtml", "the new password itself, with Cancel as logout");
+
     /** Static files every page needs, the login and setup pages included. */
     private static final Map<String, String> STATIC_PREFIXES =
             Map.of(
@@ -100,6 +104,33 @@ class EnforcementGateIT {
         loginOwingSetup(admin, "COMPANY_ADMIN");
 
         assertNothingBeyond(admin, OPEN_WHILE_SETUP_REQUIRED, "/setup-required.xhtml");
+    }
+
+    @Test
+    void portalTemporaryPasswordReachesOnlyPasswordChange() {
+        WebClient portal = WebClient.portal();
+        // Required policy and no device: the setup is owed too, but the password comes first.
+        String email = TestDatabase.newAccount("REQUIRED", "USER");
+        TestDatabase.requirePasswordChange(email);
+
+        assertRedirect(
+                portal,
+                portal.logIn(email, TestDatabase.DEMO_PASSWORD),
+                "/password-required.xhtml");
+        assertNothingBeyond(portal, OPEN_WHILE_PASSWORD_OWED, "/password-required.xhtml");
+    }
+
+    @Test
+    void adminSiteRefusesTemporaryPasswordUntilReplacedOnPortal() {
+        WebClient admin = WebClient.adminSite();
+        String email = TestDatabase.newAccount("OPTIONAL", "COMPANY_ADMIN");
+        TestDatabase.requirePasswordChange(email);
+
+        HttpResponse<String> refused = admin.logIn(email, TestDatabase.DEMO_PASSWORD);
+
+        assertEquals(200, refused.statusCode(), "the login page again");
+        assertTrue(refused.body().contains("in the user portal first"), refused.body());
+        assertNothingBeyond(admin, Map.of(), "/login.xhtml");
     }
 
     @Test

@@ -25,12 +25,19 @@ import org.mfaplatform.company.entity.Company;
 @NamedQuery(name = Account.FIND_BY_EMAIL, query = "SELECT a FROM Account a WHERE a.email = :email")
 @NamedQuery(
         name = Account.COUNT_TOKEN_FAILURE,
-        query = "UPDATE Account a SET a.failedTokens = a.failedTokens + 1 WHERE a.id = :id")
+        query =
+                "UPDATE Account a SET a.failedTokens = a.failedTokens + 1 WHERE a.id = :id"
+                        + " AND a.lockedAt IS NULL"
+                        + " AND (a.tokenLockedUntil IS NULL OR a.tokenLockedUntil <= :now)")
 public class Account {
 
     public static final String FIND_BY_EMAIL = "Account.findByEmail";
 
-    /** Adds one wrong token in the database itself, so parallel requests cannot lose a count. */
+    /**
+     * Adds one wrong token in the database itself, so parallel requests cannot lose a count, and
+     * only while no lock holds: a failure that arrives as a parallel one locks the token step
+     * changes no row and is answered as locked.
+     */
     public static final String COUNT_TOKEN_FAILURE = "Account.countTokenFailure";
 
     @Id
@@ -58,6 +65,17 @@ public class Account {
     /** Until then the token step refuses every code, right or wrong. */
     @Column(name = "TOKEN_LOCKED_UNTIL")
     private Instant tokenLockedUntil;
+
+    /**
+     * When wrong tokens locked the whole account. Only staff lift it, by a reset that also gives
+     * the account a new password, because whoever guessed had the old one.
+     */
+    @Column(name = "LOCKED_AT")
+    private Instant lockedAt;
+
+    /** Set by staff with a temporary password: the next login must first choose its own. */
+    @Column(name = "PASSWORD_CHANGE_REQUIRED", nullable = false)
+    private boolean passwordChangeRequired;
 
     /**
      * Raised whenever every open session of this account must end (an MFA reset); a session that
@@ -95,6 +113,41 @@ public class Account {
     public void clearTokenFailures() {
         this.failedTokens = 0;
         this.tokenLockedUntil = null;
+    }
+
+    public boolean isLocked() {
+        return lockedAt != null;
+    }
+
+    /** Locks the account and ends its sessions, the attacker's half-finished ones among them. */
+    public void lock(Instant now) {
+        this.lockedAt = now;
+        this.tokenLockedUntil = null;
+        endAllSessions();
+    }
+
+    /**
+     * Lifts an account lock with a password only staff and the owner know: the owner must replace
+     * it at the next login.
+     */
+    public void unlockWithTemporaryPassword(String temporaryPasswordHash) {
+        this.lockedAt = null;
+        this.passwordHash = temporaryPasswordHash;
+        this.passwordChangeRequired = true;
+    }
+
+    /** The owner chose a new password, ending the need for one. */
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        this.passwordChangeRequired = false;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public Instant getLockedAt() {
+        return lockedAt;
     }
 
     /** Every session that remembers the old generation is logged out at its next request. */

@@ -165,7 +165,8 @@ public class UserDirectory {
                 active ? device.get().getActivatedAt() : null,
                 active ? device.get().getLastUsedAt() : null,
                 account.getFailedTokens(),
-                account.isTokenLocked(now) ? account.getTokenLockedUntil() : null);
+                account.isTokenLocked(now) ? account.getTokenLockedUntil() : null,
+                account.getLockedAt());
     }
 
     private boolean isUnexpired(MfaDevice pending, Instant now) {

@@ -18,6 +18,7 @@ public final class UserRow implements Serializable {
     private final Instant lastUsed;
     private final int failedTokens;
     private final Instant lockedUntil;
+    private final Instant accountLockedAt;
 
     public UserRow(
             long id,
@@ -28,7 +29,8 @@ public final class UserRow implements Serializable {
             Instant activeSince,
             Instant lastUsed,
             int failedTokens,
-            Instant lockedUntil) {
+            Instant lockedUntil,
+            Instant accountLockedAt) {
         this.id = id;
         this.email = email;
         this.role = role;
@@ -38,6 +40,7 @@ public final class UserRow implements Serializable {
         this.lastUsed = lastUsed;
         this.failedTokens = failedTokens;
         this.lockedUntil = lockedUntil;
+        this.accountLockedAt = accountLockedAt;
     }
 
     public long getId() {
@@ -75,6 +78,15 @@ public final class UserRow implements Serializable {
     /** Until when the token step refuses every token, or {@code null} when it is not locked. */
     public Instant getLockedUntil() {
         return lockedUntil;
+    }
+
+    /** When wrong tokens locked the whole account, or {@code null}; only a reset lifts it. */
+    public Instant getAccountLockedAt() {
+        return accountLockedAt;
+    }
+
+    public boolean isAccountLocked() {
+        return accountLockedAt != null;
     }
 
     public boolean isLocked() {

@@ -8,5 +8,7 @@ public enum AuditEventType {
     POLICY_CHANGED,
     TOKEN_REJECTED,
     TOKEN_LOCKOUT,
+    ACCOUNT_LOCKED,
+    PASSWORD_CHANGED,
     ADMIN_LOGIN
 }

@@ -12,6 +12,7 @@ import javax.naming.NamingException;
 import org.mfaplatform.account.control.Argon2idParameters;
 import org.mfaplatform.account.control.PasswordHashParameters;
 import org.mfaplatform.account.control.Pbkdf2Parameters;
+import org.mfaplatform.policy.control.TokenLockPolicy;
 import org.mfaplatform.secretstore.control.SecretKeyRing;
 import org.mfaplatform.totp.control.HmacAlgorithm;
 import org.mfaplatform.totp.control.TotpPolicy;
@@ -32,6 +33,9 @@ public class Settings {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
 
+    /** Five tries cover a person's typos; more than that in one login is guessing. */
+    public static final int DEFAULT_MAX_TOKEN_TRIES_PER_LOGIN = 5;
+
     /** Twelve hours: a working day with overtime, after which everybody logs in afresh. */
     public static final int DEFAULT_SESSION_MAX_MINUTES = 12 * 60;
 
@@ -39,8 +43,8 @@ public class Settings {
     private String issuer;
     private Duration setupTimeout;
     private PasswordHashParameters passwordHashParameters;
-    private int maxFailedTokens;
-    private Duration tokenLockDuration;
+    private TokenLockPolicy tokenLockPolicy;
+    private int maxTokenTriesPerLogin;
     private Duration secondStepTimeout;
     private Duration sessionMaxLifetime;
     private boolean demoData;
@@ -62,8 +66,21 @@ public class Settings {
         issuer = text("issuer", "localhost");
         setupTimeout = Duration.ofMinutes(number("enrollment/timeoutMinutes", 10));
         passwordHashParameters = readPasswordHashParameters();
-        maxFailedTokens = number("token/maxFailures", 5);
-        tokenLockDuration = Duration.ofMinutes(number("token/lockMinutes", 15));
+        tokenLockPolicy =
+                new TokenLockPolicy(
+                        number("token/lockAfter", TokenLockPolicy.DEFAULT_LOCK_AFTER),
+                        Duration.ofMinutes(
+                                number(
+                                        "token/lockMinutes",
+                                        (int) TokenLockPolicy.DEFAULT_FIRST_LOCK.toMinutes())),
+                        Duration.ofMinutes(
+                                number(
+                                        "token/maxLockMinutes",
+                                        (int) TokenLockPolicy.DEFAULT_LONGEST_LOCK.toMinutes())),
+                        number(
+                                "token/lockAccountAfter",
+                                TokenLockPolicy.DEFAULT_LOCK_ACCOUNT_AFTER));
+        maxTokenTriesPerLogin = number("login/maxTokenTries", DEFAULT_MAX_TOKEN_TRIES_PER_LOGIN);
         secondStepTimeout = Duration.ofMinutes(number("login/secondStepMinutes", 5));
         sessionMaxLifetime =
                 Duration.ofMinutes(number("session/maxMinutes", DEFAULT_SESSION_MAX_MINUTES));
@@ -110,14 +127,17 @@ public class Settings {
         return passwordHashParameters;
     }
 
-    /** Wrong tokens in a row after which the token step locks. */
-    public int maxFailedTokens() {
-        return maxFailedTokens;
+    /** What an account's count of wrong tokens in a row locks, and for how long. */
+    public TokenLockPolicy tokenLockPolicy() {
+        return tokenLockPolicy;
     }
 
-    /** How long the token step stays locked; it unlocks by itself so nobody stays locked out. */
-    public Duration tokenLockDuration() {
-        return tokenLockDuration;
+    /**
+     * Wrong tokens one login may give before it ends and the password must be given again, so that
+     * each further batch of guesses costs a (deliberately slow) password check.
+     */
+    public int maxTokenTriesPerLogin() {
+        return maxTokenTriesPerLogin;
     }
 
     /** How long a correct password waits for its token before the login starts over. */

@@ -162,7 +162,7 @@ public class Enrollment {
         TokenCheck check = secondFactor.verify(accountId, token, sourceAddress);
         switch (check) {
             case ACCEPTED -> {}
-            case LOCKED -> {
+            case LOCKED, ACCOUNT_LOCKED -> {
                 return DisableOutcome.LOCKED;
             }
             case REJECTED -> {

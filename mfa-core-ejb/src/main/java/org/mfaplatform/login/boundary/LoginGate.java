@@ -36,12 +36,20 @@ public class LoginGate {
                         .setParameter("accountId", accountId)
                         .getResultStream()
                         .anyMatch(MfaDevice::isActive);
-        LoginStep step =
-                MfaRules.nextStep(
-                        MfaRules.effectivePolicy(
-                                account.getCompany().getMfaPolicy(), account.getRole()),
-                        hasActiveDevice,
-                        tokenVerified);
+        LoginStep step;
+        if (account.isLocked()) {
+            step = LoginStep.ACCOUNT_LOCKED;
+        } else if (account.isPasswordChangeRequired()) {
+            // Staff set the password after a lock: the owner replaces it before anything else.
+            step = LoginStep.PASSWORD_CHANGE_REQUIRED;
+        } else {
+            step =
+                    MfaRules.nextStep(
+                            MfaRules.effectivePolicy(
+                                    account.getCompany().getMfaPolicy(), account.getRole()),
+                            hasActiveDevice,
+                            tokenVerified);
+        }
 
         return Optional.of(
                 new Access(

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,15 +19,17 @@ import org.mfaplatform.config.control.Settings;
 import org.mfaplatform.enrollment.entity.DeviceStatus;
 import org.mfaplatform.enrollment.entity.MfaDevice;
 import org.mfaplatform.notice.control.AccountNotice;
+import org.mfaplatform.policy.control.TokenLockPolicy;
 import org.mfaplatform.secretstore.control.DeviceSecrets;
 import org.mfaplatform.totp.control.TotpVerifier;
 
 /**
  * Checks tokens from active devices: at login, and wherever a user confirms an act with a token.
  *
- * <p>Wrong tokens in a row lock the token step for a while. The lock lifts by itself, so a burst of
- * wrong tokens from someone else (who must already know the password) cannot keep the owner out for
- * long, while six digits still cannot be guessed by brute force.
+ * <p>Wrong tokens in a row are counted per account, whatever the session, browser or address, and
+ * lock the token step and finally the account as {@link TokenLockPolicy} says. While a lock holds a
+ * submitted code is not evaluated at all, so a right and a wrong code get the same answer and the
+ * lock cannot be used to test guesses.
  */
 @Stateless
 public class SecondFactor {
@@ -52,8 +55,12 @@ public class SecondFactor {
             return TokenCheck.NO_DEVICE;
         }
         Instant now = clock.instant();
+        if (account.isLocked()) {
+            LOG.log(Level.FINE, "Refused a token unchecked for locked account {0}", accountId);
+            return TokenCheck.ACCOUNT_LOCKED;
+        }
         if (account.isTokenLocked(now)) {
-            LOG.log(Level.FINE, "Refused a token for locked account {0}", accountId);
+            LOG.log(Level.FINE, "Refused a token unchecked for account {0}: locked", accountId);
             return TokenCheck.LOCKED;
         }
 
@@ -63,8 +70,7 @@ public class SecondFactor {
             return TokenCheck.ACCEPTED;
         }
 
-        recordFailure(account, now, sourceAddress);
-        return account.isTokenLocked(now) ? TokenCheck.LOCKED : TokenCheck.REJECTED;
+        return recordFailure(account, now, sourceAddress);
     }
 
     /**
@@ -96,49 +102,75 @@ public class SecondFactor {
     }
 
     /**
-     * Counts the failure with an atomic increment in the database, so parallel guesses cannot slip
-     * past the limit by overwriting each other's count.
+     * Counts the failure with an atomic, conditional increment in the database: parallel guesses
+     * can neither lose a count nor slip past a lock that a parallel failure has just set, because
+     * the increment changes no row once a lock holds.
      */
-    private void recordFailure(Account account, Instant now, String sourceAddress) {
-        if (account.getTokenLockedUntil() != null) {
-            // The earlier lock has expired (a locked account never gets here): start afresh.
-            account.clearTokenFailures();
-            em.flush();
-        }
-        em.createNamedQuery(Account.COUNT_TOKEN_FAILURE)
-                .setParameter("id", account.getId())
-                .executeUpdate();
+    private TokenCheck recordFailure(Account account, Instant now, String sourceAddress) {
+        int counted =
+                em.createNamedQuery(Account.COUNT_TOKEN_FAILURE)
+                        .setParameter("id", account.getId())
+                        .setParameter("now", now)
+                        .executeUpdate();
         em.refresh(account);
+        if (counted == 0) {
+            LOG.log(
+                    Level.FINE,
+                    "Refused a token for account {0}: locked meanwhile",
+                    account.getId());
+            return account.isLocked() ? TokenCheck.ACCOUNT_LOCKED : TokenCheck.LOCKED;
+        }
 
         int failures = account.getFailedTokens();
-        Instant lockedUntil = null;
-        if (failures >= settings.maxFailedTokens()) {
-            lockedUntil = now.plus(settings.tokenLockDuration());
-            account.lockTokenStep(lockedUntil);
-            notices.fire(
-                    AccountNotice.tokenLocked(account.getId(), now, sourceAddress, lockedUntil));
-        }
-
         audit.record(
                 AuditEventType.TOKEN_REJECTED,
                 account,
                 account,
                 sourceAddress,
                 failures + " in a row");
-        if (lockedUntil != null) {
-            audit.record(
-                    AuditEventType.TOKEN_LOCKOUT,
-                    account,
-                    account,
-                    sourceAddress,
-                    "locked until " + lockedUntil);
-            LOG.log(
-                    Level.WARNING,
-                    "Locked the token step of account {0} after {1} wrong tokens in a row",
-                    new Object[] {account.getId(), failures});
-        } else {
-            LOG.log(Level.FINE, "Refused a token for account {0}", account.getId());
+        TokenLockPolicy locks = settings.tokenLockPolicy();
+        if (locks.locksAccount(failures)) {
+            lockAccount(account, failures, now, sourceAddress);
+            return TokenCheck.ACCOUNT_LOCKED;
         }
+        Duration lock = locks.tokenLockAfter(failures);
+        if (!lock.isZero()) {
+            lockTokenStep(account, failures, now.plus(lock), now, sourceAddress);
+            return TokenCheck.LOCKED;
+        }
+        LOG.log(Level.FINE, "Refused a token for account {0}", account.getId());
+        return TokenCheck.REJECTED;
+    }
+
+    private void lockTokenStep(
+            Account account, int failures, Instant until, Instant now, String sourceAddress) {
+        account.lockTokenStep(until);
+        audit.record(
+                AuditEventType.TOKEN_LOCKOUT,
+                account,
+                account,
+                sourceAddress,
+                "locked until " + until);
+        notices.fire(AccountNotice.tokenLocked(account.getId(), now, sourceAddress, until));
+        LOG.log(
+                Level.WARNING,
+                "Locked the token step of account {0} until {1} after {2} wrong tokens in a row",
+                new Object[] {account.getId(), until, failures});
+    }
+
+    private void lockAccount(Account account, int failures, Instant now, String sourceAddress) {
+        account.lock(now);
+        audit.record(
+                AuditEventType.ACCOUNT_LOCKED,
+                account,
+                account,
+                sourceAddress,
+                failures + " wrong tokens in a row");
+        notices.fire(AccountNotice.accountLocked(account.getId(), now, sourceAddress));
+        LOG.log(
+                Level.WARNING,
+                "Locked account {0} after {1} wrong tokens in a row; staff must reset it",
+                new Object[] {account.getId(), failures});
     }
 
     private Optional<MfaDevice> activeDevice(long accountId) {

@@ -7,6 +7,8 @@ public enum TokenCheck {
     REJECTED,
     /** Too many wrong tokens in a row; refused unchecked until the lock expires. */
     LOCKED,
+    /** Wrong tokens locked the account itself; refused unchecked until staff reset it. */
+    ACCOUNT_LOCKED,
     /** The account has no active device to check against. */
     NO_DEVICE
 }

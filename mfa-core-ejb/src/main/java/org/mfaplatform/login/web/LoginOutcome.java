@@ -10,6 +10,12 @@ public enum LoginOutcome {
     WRONG_PASSWORD,
     WRONG_TOKEN,
     TOKEN_LOCKED,
+    /** This login gave too many wrong tokens and ended; the password must be given again. */
+    TOO_MANY_TOKENS,
+    /** Wrong tokens locked the account; only staff can lift it. Told only after the password. */
+    ACCOUNT_LOCKED,
+    /** The account must first replace its temporary password, which this site does not offer. */
+    PASSWORD_CHANGE_ELSEWHERE,
     /** The login took too long, the session ended, or there was no login to continue. */
     LOGIN_EXPIRED,
     /** The setup's QR code expired; Setup must start again. */

@@ -37,6 +37,19 @@ public final class LoginSessions {
         current(request).ifPresent(state -> store(request, state.withTokenVerified()));
     }
 
+    /** Notes one more wrong token of this login, keeping the session id: no privilege changed. */
+    static void recordWrongToken(HttpServletRequest request, LoginState state) {
+        request.getSession().setAttribute(ATTRIBUTE, state.withWrongToken());
+    }
+
+    /**
+     * Gives the session a new id after the login replaced its temporary password, a step up like
+     * the others.
+     */
+    public static void recordPasswordChanged(HttpServletRequest request) {
+        current(request).ifPresent(state -> store(request, state));
+    }
+
     /** Ends the session and with it any login, finished or not. */
     public static void end(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

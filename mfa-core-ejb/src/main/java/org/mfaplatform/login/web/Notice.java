@@ -9,7 +9,9 @@ import java.util.Optional;
  */
 public enum Notice {
     LOGGED_OUT("logged-out"),
-    LOGIN_EXPIRED("expired");
+    LOGIN_EXPIRED("expired"),
+    TOO_MANY_TOKENS("too-many-tokens"),
+    ACCOUNT_LOCKED("account-locked");
 
     private final String key;
 

@@ -4,7 +4,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.mfaplatform.account.entity.Role;
 
 /**
@@ -25,6 +27,7 @@ public enum Site {
     public static final String TOKEN_PAGE = "/token.xhtml";
     public static final String SETUP_PAGE = "/setup-required.xhtml";
     public static final String QR_CODE = "/mfa-qr.png";
+    public static final String PASSWORD_PAGE = "/password-required.xhtml";
 
     private final Set<Role> admittedRoles;
     private final boolean auditsLogins;
@@ -40,14 +43,24 @@ public enum Site {
         return name == null ? PORTAL : valueOf(name.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** Whether a request is for the mandatory setup page or the QR code it shows. */
-    public static boolean isSetupPath(HttpServletRequest request) {
+    /**
+     * The page of a half-finished login's step that a request is for, the QR code counting as part
+     * of the setup page, or empty for any other path.
+     */
+    public static Optional<String> stepPageOf(HttpServletRequest request) {
         String path = request.getServletPath();
-        return SETUP_PAGE.equals(path) || QR_CODE.equals(path);
+        if (QR_CODE.equals(path)) {
+            return Optional.of(SETUP_PAGE);
+        }
+        return Stream.of(TOKEN_PAGE, SETUP_PAGE, PASSWORD_PAGE).filter(path::equals).findFirst();
     }
 
-    public static boolean isTokenPath(HttpServletRequest request) {
-        return TOKEN_PAGE.equals(request.getServletPath());
+    /**
+     * Whether this site lets a login replace a temporary password. Only the portal does: every
+     * account may use it, and staff whose password was reset choose their new one there.
+     */
+    public boolean offersPasswordChange() {
+        return this == PORTAL;
     }
 
     public boolean admits(Role role) {

@@ -143,15 +143,37 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         }
 
         Access found = access.get();
+        Optional<LoginOutcome> blocked = blockedAfterPassword(found, request);
+        if (blocked.isPresent()) {
+            blocked.get().attachTo(request);
+            return context.responseUnauthorized();
+        }
         LoginState state =
-                new LoginState(
-                        found.accountId(), found.sessionGeneration(), false, clock.instant());
+                LoginState.afterPassword(
+                        found.accountId(), found.sessionGeneration(), clock.instant());
         LoginSessions.store(request, state);
         LOG.log(
                 Level.FINE,
                 "Account {0} gave the right password; next step {1}",
                 new Object[] {found.accountId(), found.step()});
         return proceed(found, request, context, true);
+    }
+
+    /**
+     * Password checked, but the account cannot go on here: it is locked (told only now, to someone
+     * who knows the password), or it must replace a temporary password on the portal first.
+     */
+    private static Optional<LoginOutcome> blockedAfterPassword(
+            Access access, HttpServletRequest request) {
+        if (access.step() == LoginStep.ACCOUNT_LOCKED) {
+            LOG.log(Level.FINE, "Refused the login of locked account {0}", access.accountId());
+            return Optional.of(LoginOutcome.ACCOUNT_LOCKED);
+        }
+        if (access.step() == LoginStep.PASSWORD_CHANGE_REQUIRED
+                && !Site.of(request.getServletContext()).offersPasswordChange()) {
+            return Optional.of(LoginOutcome.PASSWORD_CHANGE_ELSEWHERE);
+        }
+        return Optional.empty();
     }
 
     /** Password checked: a token was submitted, to log in or to confirm a required setup. */
@@ -171,9 +193,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                     case TOKEN_REQUIRED -> checkToken(found, credential, request);
                     case SETUP_REQUIRED -> confirmSetup(found, credential, request);
                     case GRANTED -> Optional.empty();
+                    case PASSWORD_CHANGE_REQUIRED, ACCOUNT_LOCKED ->
+                            Optional.of(LoginOutcome.LOGIN_EXPIRED);
                 };
         if (refusal.isPresent()) {
-            refusal.get().attachTo(request);
+            refuseToken(refusal.get(), state.get(), request).attachTo(request);
             return context.responseUnauthorized();
         }
 
@@ -182,6 +206,29 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         return currentAccess(verified, request)
                 .map(updated -> proceed(updated, request, context, true))
                 .orElseGet(context::responseUnauthorized);
+    }
+
+    /**
+     * Password checked, token refused: counts the refusal against this login. The login ends after
+     * its last allowed try, or when the account got locked, so further guesses need the password
+     * again.
+     */
+    private LoginOutcome refuseToken(
+            LoginOutcome refusal, LoginState state, HttpServletRequest request) {
+        if (refusal == LoginOutcome.ACCOUNT_LOCKED || refusal == LoginOutcome.LOGIN_EXPIRED) {
+            LoginSessions.end(request);
+            return refusal;
+        }
+        if (state.wrongTokens() + 1 >= settings.maxTokenTriesPerLogin()) {
+            LOG.log(
+                    Level.FINE,
+                    "Ended the login of account {0} after {1} wrong tokens",
+                    new Object[] {state.accountId(), state.wrongTokens() + 1});
+            LoginSessions.end(request);
+            return LoginOutcome.TOO_MANY_TOKENS;
+        }
+        LoginSessions.recordWrongToken(request, state);
+        return refusal;
     }
 
     /** Any state: an ordinary request; the session's login is checked again. */
@@ -225,17 +272,32 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
                 yield context.notifyContainerAboutLogin(
                         access.email(), Set.of(access.role().name()));
             }
-            // The token and setup pages lie outside /app for the half-finished login; each state
-            // reaches only its own, so a password alone never starts or sees a setup of a device.
-            case TOKEN_REQUIRED ->
-                    justStepped || context.isProtected() || Site.isSetupPath(request)
-                            ? redirect(context, request, Site.TOKEN_PAGE)
-                            : context.doNothing();
-            case SETUP_REQUIRED ->
-                    justStepped || context.isProtected() || Site.isTokenPath(request)
-                            ? redirect(context, request, Site.SETUP_PAGE)
-                            : context.doNothing();
+            case TOKEN_REQUIRED -> toStepPage(Site.TOKEN_PAGE, request, context, justStepped);
+            case SETUP_REQUIRED -> toStepPage(Site.SETUP_PAGE, request, context, justStepped);
+            case PASSWORD_CHANGE_REQUIRED ->
+                    toStepPage(Site.PASSWORD_PAGE, request, context, justStepped);
+            case ACCOUNT_LOCKED -> {
+                // Sessions of a locked account already ended with it; this one must not go on.
+                LoginSessions.end(request);
+                yield redirect(context, request, Site.LOGIN_PAGE);
+            }
         };
+    }
+
+    /**
+     * Half-finished login: the token, setup and password pages lie outside /app, and each state
+     * reaches only its own, so a password alone never starts or sees a setup of a device.
+     */
+    private static AuthenticationStatus toStepPage(
+            String stepPage,
+            HttpServletRequest request,
+            HttpMessageContext context,
+            boolean justStepped) {
+        boolean otherStepsPage =
+                Site.stepPageOf(request).filter(page -> !page.equals(stepPage)).isPresent();
+        return justStepped || context.isProtected() || otherStepsPage
+                ? redirect(context, request, stepPage)
+                : context.doNothing();
     }
 
     /**
@@ -270,6 +332,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         return switch (check) {
             case ACCEPTED -> Optional.empty();
             case LOCKED -> Optional.of(LoginOutcome.TOKEN_LOCKED);
+            case ACCOUNT_LOCKED -> Optional.of(LoginOutcome.ACCOUNT_LOCKED);
             case REJECTED, NO_DEVICE -> Optional.of(LoginOutcome.WRONG_TOKEN);
         };
     }

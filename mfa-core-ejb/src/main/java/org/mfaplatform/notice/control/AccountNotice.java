@@ -23,7 +23,8 @@ public record AccountNotice(
         DEVICE_SET_UP("device set up"),
         DEVICE_DISABLED("device disabled"),
         MFA_RESET("MFA reset"),
-        TOKEN_LOCKED("token lock");
+        TOKEN_LOCKED("token lock"),
+        ACCOUNT_LOCKED("account lock");
 
         private final String label;
 
@@ -57,6 +58,10 @@ public record AccountNotice(
     /** No source address: the user should not be shown the address of the staff member. */
     public static AccountNotice mfaReset(long accountId, Instant at) {
         return new AccountNotice(Type.MFA_RESET, accountId, at, null, null);
+    }
+
+    public static AccountNotice accountLocked(long accountId, Instant at, String sourceAddress) {
+        return new AccountNotice(Type.ACCOUNT_LOCKED, accountId, at, sourceAddress, null);
     }
 
     public static AccountNotice tokenLocked(

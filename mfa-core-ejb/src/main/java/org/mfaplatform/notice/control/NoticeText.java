@@ -90,6 +90,20 @@ public record NoticeText(String subject, String body) {
                                             + "; then it unlocks by itself. A token is asked for"
                                             + " only after the right password.\n\n"
                                             + NOT_YOU);
+                    case ACCOUNT_LOCKED ->
+                            new NoticeText(
+                                    "Your account was locked after many wrong tokens",
+                                    "Wrong tokens kept being entered for "
+                                            + account
+                                            + ", the last on "
+                                            + when
+                                            + from
+                                            + ".\n\nA token is asked for only after the right"
+                                            + " password, so someone other than you may know"
+                                            + " your password. The account is locked: contact"
+                                            + " your administrator, who will check who you are,"
+                                            + " reset it and give you a temporary password to"
+                                            + " replace at your next login.");
                 };
         return new NoticeText(text.subject(), text.body() + footer(site));
     }

@@ -36,11 +36,7 @@ public class TokenPage {
     /** Sends a visitor without a half-finished login back to the login page. */
     public void requirePendingLogin() throws IOException {
         if (LoginSessions.current(context.request()).isEmpty()) {
-            ExternalContext external = faces.getExternalContext();
-            external.redirect(
-                    external.getRequestContextPath()
-                            + "/login.xhtml?notice="
-                            + Notice.LOGIN_EXPIRED.key());
+            backToLogin(Notice.LOGIN_EXPIRED);
         }
     }
 
@@ -69,14 +65,16 @@ public class TokenPage {
             case WRONG_TOKEN -> context.error("token-form:token", "token.wrong");
             case TOKEN_LOCKED -> context.error("token-form:token", "token.locked");
             case SETUP_EXPIRED -> context.error("token-form:token", "setup.expired");
-            case LOGIN_EXPIRED, WRONG_PASSWORD -> {
-                ExternalContext external = faces.getExternalContext();
-                external.redirect(
-                        external.getRequestContextPath()
-                                + "/login.xhtml?notice="
-                                + Notice.LOGIN_EXPIRED.key());
-            }
+            case TOO_MANY_TOKENS -> backToLogin(Notice.TOO_MANY_TOKENS);
+            case ACCOUNT_LOCKED -> backToLogin(Notice.ACCOUNT_LOCKED);
+            case LOGIN_EXPIRED, WRONG_PASSWORD, PASSWORD_CHANGE_ELSEWHERE ->
+                    backToLogin(Notice.LOGIN_EXPIRED);
         }
+    }
+
+    private void backToLogin(Notice notice) throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/login.xhtml?notice=" + notice.key());
     }
 
     public String getToken() {
