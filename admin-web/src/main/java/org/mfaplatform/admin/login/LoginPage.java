@@ -14,8 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.Duration;
 import org.mfaplatform.admin.web.RequestContext;
 import org.mfaplatform.login.web.DatabaseUnavailable;
+import org.mfaplatform.login.web.LoginOutcome;
 import org.mfaplatform.login.web.Notice;
 
 /** The login page: email and password, the first of the two steps. */
@@ -71,8 +73,22 @@ public class LoginPage {
             case SUCCESS ->
                     external.redirect(external.getRequestContextPath() + "/app/index.xhtml");
             case SEND_CONTINUE -> faces.responseComplete();
-            case SEND_FAILURE, NOT_DONE -> context.error(null, "login.failed");
+            case SEND_FAILURE, NOT_DONE -> refused();
         }
+    }
+
+    /**
+     * One message for an unknown email and a wrong password alike; a throttled attempt says how
+     * long to wait, the same for every email, known or not.
+     */
+    private void refused() {
+        if (LoginOutcome.of(context.request()) != LoginOutcome.PASSWORD_THROTTLED) {
+            context.error(null, "login.failed");
+            return;
+        }
+        Duration wait = LoginOutcome.waitOf(context.request()).orElse(Duration.ZERO);
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        context.error(null, "login.throttled", minutes);
     }
 
     public String getEmail() {

@@ -55,11 +55,7 @@ public class ResetPage implements Serializable {
         }
         ResetOutcome outcome =
                 mfaReset.reset(
-                        context.accountId(),
-                        user.getId(),
-                        reason,
-                        ticket,
-                        context.request().getRemoteAddr());
+                        context.accountId(), user.getId(), reason, ticket, context.clientAddress());
         switch (outcome) {
             case RESET -> {
                 context.info("reset.done", user.getEmail());
