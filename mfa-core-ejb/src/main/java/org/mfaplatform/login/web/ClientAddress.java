@@ -41,9 +41,11 @@ public class ClientAddress {
     /** Hops read from the right; a longer chain than this is no deployment of ours. */
     private static final int MAX_HOPS = 20;
 
-    private static final Pattern IPV4 =
-            Pattern.compile(
-                    "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    /** One decimal part of an IPv4 address, 0 to 255, without leading zeros. */
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+
+    /** Four decimal parts only: Java would also read "1.2.3" or "1" as an IPv4 address. */
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
     /** Only hex digits, colons and dots: never a host name that would need a DNS lookup. */
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
