@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.Duration;
 import org.mfaplatform.admin.web.RequestContext;
 import org.mfaplatform.login.web.DatabaseUnavailable;
 import org.mfaplatform.login.web.LoginOutcome;
@@ -72,17 +73,26 @@ public class LoginPage {
             case SUCCESS ->
                     external.redirect(external.getRequestContextPath() + "/app/index.xhtml");
             case SEND_CONTINUE -> faces.responseComplete();
-            case SEND_FAILURE, NOT_DONE -> context.error(null, refusalMessage());
+            case SEND_FAILURE, NOT_DONE -> refused();
         }
     }
 
-    /** Every other refusal reads the same, whether the email exists or not. */
-    private String refusalMessage() {
-        return switch (LoginOutcome.of(context.request())) {
-            case ACCOUNT_LOCKED -> "login.accountLocked";
-            case PASSWORD_CHANGE_ELSEWHERE -> "login.passwordChangeElsewhere";
-            default -> "login.failed";
-        };
+    /**
+     * One message for an unknown email and a wrong password alike; a throttled attempt says how
+     * long to wait, the same for every email, known or not. A locked account, or a temporary
+     * password this site cannot replace, is told only to someone who gave the right password.
+     */
+    private void refused() {
+        switch (LoginOutcome.of(context.request())) {
+            case ACCOUNT_LOCKED -> context.error(null, "login.accountLocked");
+            case PASSWORD_CHANGE_ELSEWHERE -> context.error(null, "login.passwordChangeElsewhere");
+            case PASSWORD_THROTTLED -> {
+                Duration wait = LoginOutcome.waitOf(context.request()).orElse(Duration.ZERO);
+                long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+                context.error(null, "login.throttled", minutes);
+            }
+            default -> context.error(null, "login.failed");
+        }
     }
 
     public String getEmail() {

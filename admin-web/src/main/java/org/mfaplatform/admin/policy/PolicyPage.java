@@ -57,7 +57,7 @@ public class PolicyPage implements Serializable {
                         context.accountId(),
                         selected,
                         settings.getVersion(),
-                        context.request().getRemoteAddr());
+                        context.clientAddress());
         switch (change) {
             case SAVED -> context.info("policy.saved");
             case UNCHANGED -> context.info("policy.unchanged");

@@ -56,11 +56,7 @@ public class ResetPage implements Serializable {
         }
         ResetResult result =
                 mfaReset.reset(
-                        context.accountId(),
-                        user.getId(),
-                        reason,
-                        ticket,
-                        context.request().getRemoteAddr());
+                        context.accountId(), user.getId(), reason, ticket, context.clientAddress());
         switch (result.outcome()) {
             case RESET -> {
                 if (result.unlockedAccount()) {

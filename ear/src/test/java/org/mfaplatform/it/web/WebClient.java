@@ -2,6 +2,7 @@ package org.mfaplatform.it.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,6 +36,7 @@ final class WebClient {
     private final URI origin;
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /**
      * @param base the site's address up to its context root, without a trailing slash
@@ -68,6 +71,11 @@ final class WebClient {
     /** Replaces this visitor's cookie, as a thief replaying a copied cookie would. */
     void setCookie(String name, String value) {
         cookies.put(name, value);
+    }
+
+    /** Sends this header with every later request, as a proxy in front of this visitor would. */
+    void setHeader(String name, String value) {
+        headers.put(name, value);
     }
 
     HttpResponse<String> get(String path) {
@@ -155,6 +163,7 @@ final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header(
                     "Cookie",
@@ -201,30 +210,44 @@ final class WebClient {
                 .collect(Collectors.joining("&"));
     }
 
-    /** The test server's certificate is a throwaway self-signed one. */
+    /**
+     * The test server's certificate is a throwaway self-signed one, for {@code localhost} only: an
+     * extended trust manager also skips the host name check, so tests may reach the server by an IP
+     * address, as a client on another address would.
+     */
     private static SSLContext trustingTestCertificate() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(
-                    null,
-                    new TrustManager[] {
-                        new X509TrustManager() {
-                            @Override
-                            public void checkClientTrusted(X509Certificate[] chain, String type) {}
-
-                            @Override
-                            public void checkServerTrusted(X509Certificate[] chain, String type) {}
-
-                            @Override
-                            public X509Certificate[] getAcceptedIssuers() {
-                                return new X509Certificate[0];
-                            }
-                        }
-                    },
-                    new SecureRandom());
+                    null, new TrustManager[] {new TrustingTestCertificate()}, new SecureRandom());
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class TrustingTestCertificate extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String type) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String type, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String type, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String type) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String type, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String type, SSLEngine engine) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 }

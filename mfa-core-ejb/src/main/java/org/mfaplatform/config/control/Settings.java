@@ -3,15 +3,19 @@ package org.mfaplatform.config.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 import org.mfaplatform.account.control.Argon2idParameters;
 import org.mfaplatform.account.control.PasswordHashParameters;
 import org.mfaplatform.account.control.Pbkdf2Parameters;
+import org.mfaplatform.login.control.ThrottleLimits;
 import org.mfaplatform.policy.control.TokenLockPolicy;
 import org.mfaplatform.secretstore.control.SecretKeyRing;
 import org.mfaplatform.totp.control.HmacAlgorithm;
@@ -49,6 +53,8 @@ public class Settings {
     private Duration sessionMaxLifetime;
     private boolean demoData;
     private SecretKeyRing secretKeyRing;
+    private ThrottleLimits passwordThrottle;
+    private Set<String> trustedProxies;
 
     @PostConstruct
     void load() {
@@ -86,12 +92,43 @@ public class Settings {
                 Duration.ofMinutes(number("session/maxMinutes", DEFAULT_SESSION_MAX_MINUTES));
         demoData = Boolean.parseBoolean(text("demoData", "false"));
         secretKeyRing = readSecretKeyRing();
+        passwordThrottle =
+                new ThrottleLimits(
+                        number("password/freeFailures", ThrottleLimits.DEFAULT_FREE_FAILURES),
+                        number(
+                                "password/addressFreeFailures",
+                                ThrottleLimits.DEFAULT_ADDRESS_FREE_FAILURES),
+                        Duration.ofMinutes(
+                                number(
+                                        "password/failureWindowMinutes",
+                                        (int) ThrottleLimits.DEFAULT_WINDOW.toMinutes())),
+                        Duration.ofSeconds(
+                                number(
+                                        "password/firstDelaySeconds",
+                                        (int) ThrottleLimits.DEFAULT_FIRST_DELAY.toSeconds())),
+                        Duration.ofMinutes(
+                                number(
+                                        "password/maxDelayMinutes",
+                                        (int) ThrottleLimits.DEFAULT_MAX_DELAY.toMinutes())));
+        trustedProxies =
+                Arrays.stream(text("trustedProxies", "").split(","))
+                        .map(String::strip)
+                        .filter(entry -> !entry.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
 
         LOG.log(
                 Level.INFO,
                 "Loaded settings: issuer {0}, TOTP {1}, password hashes {2}, demo data {3},"
-                        + " secret-encryption {4}",
-                new Object[] {issuer, totpPolicy, passwordHashParameters, demoData, secretKeyRing});
+                        + " secret-encryption {4}, password throttle {5}, trusted proxies {6}",
+                new Object[] {
+                    issuer,
+                    totpPolicy,
+                    passwordHashParameters,
+                    demoData,
+                    secretKeyRing,
+                    passwordThrottle,
+                    trustedProxies
+                });
     }
 
     /**
@@ -198,6 +235,20 @@ public class Settings {
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /** How wrong passwords are slowed per email and address, and per address alone. */
+    public ThrottleLimits passwordThrottle() {
+        return passwordThrottle;
+    }
+
+    /**
+     * Addresses of the reverse proxies in front of the servers, as written in the configuration;
+     * only requests from these may name the client's address in {@code X-Forwarded-For}. Empty by
+     * default, so a header sent straight by a client is never believed.
+     */
+    public Set<String> trustedProxies() {
+        return trustedProxies;
     }
 
     private static String text(String name, String defaultValue) {

@@ -1,6 +1,8 @@
 package org.mfaplatform.login.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Why a login step did not succeed, for the page to word its message. The mechanism leaves it as a
@@ -19,12 +21,28 @@ public enum LoginOutcome {
     /** The login took too long, the session ended, or there was no login to continue. */
     LOGIN_EXPIRED,
     /** The setup's QR code expired; Setup must start again. */
-    SETUP_EXPIRED;
+    SETUP_EXPIRED,
+    /** Too many wrong passwords for this email from this address; the password was not checked. */
+    PASSWORD_THROTTLED;
 
     private static final String ATTRIBUTE = LoginOutcome.class.getName();
 
+    private static final String WAIT_ATTRIBUTE = ATTRIBUTE + ".wait";
+
     public void attachTo(HttpServletRequest request) {
         request.setAttribute(ATTRIBUTE, this);
+    }
+
+    /** Attaches the outcome with how long the caller must wait before trying again. */
+    public void attachTo(HttpServletRequest request, Duration wait) {
+        attachTo(request);
+        request.setAttribute(WAIT_ATTRIBUTE, wait);
+    }
+
+    /** How long the caller must wait, when the outcome came with a wait. */
+    public static Optional<Duration> waitOf(HttpServletRequest request) {
+        Object wait = request.getAttribute(WAIT_ATTRIBUTE);
+        return wait instanceof Duration known ? Optional.of(known) : Optional.empty();
     }
 
     public static LoginOutcome of(HttpServletRequest request) {

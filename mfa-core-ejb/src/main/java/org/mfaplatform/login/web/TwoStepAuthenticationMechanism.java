@@ -1,5 +1,6 @@
 package org.mfaplatform.login.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,7 @@ import org.mfaplatform.login.boundary.Access;
 import org.mfaplatform.login.boundary.LoginGate;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
+import org.mfaplatform.login.control.PasswordThrottle;
 import org.mfaplatform.policy.control.LoginStep;
 
 /**
@@ -49,6 +52,9 @@ import org.mfaplatform.policy.control.LoginStep;
  *
  * <p>Both web sites use this one mechanism; the {@link Site} a module declares decides which roles
  * it admits and whether logins are recorded.
+ *
+ * <p>Wrong passwords are slowed per email and client address by a {@link PasswordThrottle}; while a
+ * pair waits, its attempts are refused without checking the password, alike for every email.
  */
 @ApplicationScoped
 public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -69,6 +75,15 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject Clock clock;
 
     @Inject AdminActivity adminActivity;
+
+    @Inject ClientAddress clientAddress;
+
+    private PasswordThrottle passwordThrottle;
+
+    @PostConstruct
+    void createThrottle() {
+        passwordThrottle = new PasswordThrottle(settings.passwordThrottle(), clock);
+    }
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -131,17 +146,29 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             UsernamePasswordCredential credential,
             HttpServletRequest request,
             HttpMessageContext context) {
+        String email = credential.getCaller();
+        String address = clientAddress.of(request);
+        Optional<Duration> wait = passwordThrottle.waitBefore(email, address);
+        if (wait.isPresent()) {
+            // Anonymous, too many wrong passwords: refused unchecked, the same for every email.
+            credential.getPassword().clear();
+            LoginOutcome.PASSWORD_THROTTLED.attachTo(request, wait.get());
+            return context.responseUnauthorized();
+        }
+
         Optional<Access> access =
                 passwordLogin
-                        .verify(credential.getCaller(), credential.getPassword().getValue())
+                        .verify(email, credential.getPassword().getValue())
                         .flatMap(accountId -> loginGate.evaluate(accountId, null, false))
                         .filter(found -> Site.of(request.getServletContext()).admits(found.role()));
         credential.getPassword().clear();
         if (access.isEmpty()) {
+            passwordThrottle.recordFailure(email, address);
             LoginOutcome.WRONG_PASSWORD.attachTo(request);
             return context.responseUnauthorized();
         }
 
+        passwordThrottle.recordSuccess(email, address);
         Access found = access.get();
         Optional<LoginOutcome> blocked = blockedAfterPassword(found, request);
         if (blocked.isPresent()) {
@@ -265,7 +292,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             case GRANTED -> {
                 if (justStepped) {
                     if (Site.of(request.getServletContext()).auditsLogins()) {
-                        adminActivity.recordLogin(access.accountId(), request.getRemoteAddr());
+                        adminActivity.recordLogin(access.accountId(), clientAddress.of(request));
                     }
                     LOG.log(Level.FINE, "Completed the login of account {0}", access.accountId());
                 }
@@ -328,7 +355,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             Access access, TokenCredential credential, HttpServletRequest request) {
         TokenCheck check =
                 secondFactor.verify(
-                        access.accountId(), credential.token(), request.getRemoteAddr());
+                        access.accountId(), credential.token(), clientAddress.of(request));
         return switch (check) {
             case ACCEPTED -> Optional.empty();
             case LOCKED -> Optional.of(LoginOutcome.TOKEN_LOCKED);
@@ -341,7 +368,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
             Access access, TokenCredential credential, HttpServletRequest request) {
         SetupOutcome outcome =
                 enrollment.confirmSetup(
-                        access.accountId(), credential.token(), request.getRemoteAddr());
+                        access.accountId(), credential.token(), clientAddress.of(request));
         return switch (outcome) {
             case ACTIVATED -> Optional.empty();
             case WRONG_TOKEN -> Optional.of(LoginOutcome.WRONG_TOKEN);

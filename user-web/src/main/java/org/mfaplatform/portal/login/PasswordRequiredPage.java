@@ -34,7 +34,7 @@ public class PasswordRequiredPage {
                         context.accountId(),
                         chars(newPassword),
                         chars(confirmation),
-                        context.request().getRemoteAddr());
+                        context.clientAddress());
         newPassword = null;
         confirmation = null;
 

@@ -61,8 +61,7 @@ public class SettingsPage implements Serializable {
     /** Activates the device if the token comes from it. */
     public void next() {
         SetupOutcome outcome =
-                enrollment.confirmSetup(
-                        context.accountId(), setupToken, context.request().getRemoteAddr());
+                enrollment.confirmSetup(context.accountId(), setupToken, context.clientAddress());
         setupToken = null;
 
         switch (outcome) {
@@ -87,8 +86,7 @@ public class SettingsPage implements Serializable {
     /** Turns MFA off for this account, proven by a current token. */
     public void disable() {
         DisableOutcome outcome =
-                enrollment.disable(
-                        context.accountId(), disableToken, context.request().getRemoteAddr());
+                enrollment.disable(context.accountId(), disableToken, context.clientAddress());
         disableToken = null;
 
         switch (outcome) {

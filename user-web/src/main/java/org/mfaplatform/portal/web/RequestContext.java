@@ -5,7 +5,9 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import org.mfaplatform.login.web.ClientAddress;
 import org.mfaplatform.login.web.LoginSessions;
 import org.mfaplatform.login.web.LoginState;
 
@@ -15,8 +17,15 @@ public class RequestContext {
 
     @Inject FacesContext faces;
 
+    @Inject ClientAddress clientAddress;
+
     public HttpServletRequest request() {
         return (HttpServletRequest) faces.getExternalContext().getRequest();
+    }
+
+    /** The caller's address, as the audit trail and notices record it. */
+    public String clientAddress() {
+        return clientAddress.of(request());
     }
 
     /** The account of this session's login; pages call this only behind the mechanism. */
@@ -34,6 +43,12 @@ public class RequestContext {
 
     public void error(String clientId, String key) {
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
+    }
+
+    /** An error message whose text has {@code {0}}-style placeholders. */
+    public void error(String clientId, String key, Object... arguments) {
+        String text = MessageFormat.format(text(key), arguments);
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     public void info(String key) {

@@ -1,0 +1,57 @@
+package org.mfaplatform.login.control;
+
+import java.time.Duration;
+
+/**
+ * How {@link PasswordThrottle} slows wrong passwords.
+ *
+ * @param freeFailures wrong passwords for one email from one address that cost nothing; the next
+ *     attempt waits {@code firstDelay}
+ * @param addressFreeFailures wrong passwords from one address for any emails that cost nothing,
+ *     against one address trying one password on many accounts (password spraying); higher, because
+ *     many people may share an address behind a company's NAT
+ * @param window how long the counts are remembered after the last failure or delay ends
+ * @param firstDelay the delay after the free failures; it doubles with each further failure
+ * @param maxDelay the longest delay, so a throttle always lifts by itself
+ */
+public record ThrottleLimits(
+        int freeFailures,
+        int addressFreeFailures,
+        Duration window,
+        Duration firstDelay,
+        Duration maxDelay) {
+
+    /** OWASP's usual small number: enough for typos and a forgotten caps lock. */
+    public static final int DEFAULT_FREE_FAILURES = 5;
+
+    public static final int DEFAULT_ADDRESS_FREE_FAILURES = 50;
+
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
+
+    public static final Duration DEFAULT_FIRST_DELAY = Duration.ofMinutes(1);
+
+    /** With 5 free tries then one guess per 15 minutes, a guesser gets about 100 guesses a day. */
+    public static final Duration DEFAULT_MAX_DELAY = Duration.ofMinutes(15);
+
+    public ThrottleLimits {
+        if (freeFailures < 1 || addressFreeFailures < 1) {
+            throw new IllegalArgumentException("free failures must be at least 1");
+        }
+        if (window.isNegative()
+                || firstDelay.isNegative()
+                || firstDelay.isZero()
+                || maxDelay.compareTo(firstDelay) < 0) {
+            throw new IllegalArgumentException(
+                    "need a window, a first delay above zero and a longest delay not below it");
+        }
+    }
+
+    public static ThrottleLimits defaults() {
+        return new ThrottleLimits(
+                DEFAULT_FREE_FAILURES,
+                DEFAULT_ADDRESS_FREE_FAILURES,
+                DEFAULT_WINDOW,
+                DEFAULT_FIRST_DELAY,
+                DEFAULT_MAX_DELAY);
+    }
+}
