@@ -148,6 +148,28 @@ class SessionLifecycleIT {
     }
 
     @Test
+    void pendingLoginExpiresFiveMinutesAfterItsPassword() {
+        sites().forEach(
+                        (site, cookieName) -> {
+                            String email = accountWithDevice(role(cookieName));
+                            assertRedirect(
+                                    site,
+                                    site.logIn(email, TestDatabase.DEMO_PASSWORD),
+                                    "/token.xhtml");
+
+                            age(site, 4);
+                            assertEquals(
+                                    200,
+                                    site.get("/token.xhtml").statusCode(),
+                                    "four minutes after the password the token is still asked");
+                            age(site, 2);
+
+                            assertRedirect(site, site.get("/token.xhtml"), "/login.xhtml");
+                            assertRedirect(site, site.get("/app/index.xhtml"), "/login.xhtml");
+                        });
+    }
+
+    @Test
     void idleSessionsEndAfterThirtyMinutes() {
         for (WebClient site : sites().keySet()) {
             assertEquals(30, Inventory.of(site).sessionTimeoutMinutes(), site.base());
