@@ -148,6 +148,22 @@ class SessionLifecycleIT {
     }
 
     @Test
+    void completeLoginSetsNoCookieButTheSession() {
+        sites().forEach(
+                        (site, cookieName) -> {
+                            String email = accountWithDevice(role(cookieName));
+                            site.logIn(email, TestDatabase.DEMO_PASSWORD);
+                            assertRedirect(site, site.giveToken(token()), "/app/index.xhtml");
+                            assertEquals(200, site.get("/app/index.xhtml").statusCode());
+
+                            assertTrue(site.cookie(cookieName).isPresent(), cookieName);
+                            assertTrue(
+                                    site.cookie("LtpaToken2").isEmpty(),
+                                    "no single sign-on cookie, which would not be Secure");
+                        });
+    }
+
+    @Test
     void pendingLoginExpiresFiveMinutesAfterItsPassword() {
         sites().forEach(
                         (site, cookieName) -> {

@@ -78,7 +78,8 @@ public final class PasswordThrottle {
                     "Slowed password attempts for one email from address {0} after {1} failures",
                     new Object[] {address, limits.freeFailures()});
         }
-        if (count(byAddress, address, limits.addressFreeFailures(), now)) {
+        if (limits.limitsAddresses()
+                && count(byAddress, address, limits.addressFreeFailures(), now)) {
             LOG.log(
                     Level.WARNING,
                     "Slowed password attempts for every email from address {0} after {1}"

@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param freeFailures wrong passwords for one email from one address that cost nothing; the next
  *     attempt waits {@code firstDelay}
  * @param addressFreeFailures wrong passwords from one address for any emails that cost nothing,
- *     against one address trying one password on many accounts (password spraying); higher, because
- *     many people may share an address behind a company's NAT
+ *     against one address trying one password on many accounts (password spraying), or 0 for no
+ *     such limit. Off by default: everybody behind one NAT or one unlisted proxy shares an address,
+ *     so a stranger typing made-up emails would slow every one of their logins.
  * @param window how long the counts are remembered after the last failure or delay ends
  * @param firstDelay the delay after the free failures; it doubles with each further failure
  * @param maxDelay the longest delay, so a throttle always lifts by itself
@@ -24,7 +25,8 @@ public record ThrottleLimits(
     /** OWASP's usual small number: enough for typos and a forgotten caps lock. */
     public static final int DEFAULT_FREE_FAILURES = 5;
 
-    public static final int DEFAULT_ADDRESS_FREE_FAILURES = 50;
+    /** No limit per address alone; spraying by volume is left to a gateway in front. */
+    public static final int DEFAULT_ADDRESS_FREE_FAILURES = 0;
 
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
 
@@ -34,8 +36,9 @@ public record ThrottleLimits(
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofMinutes(15);
 
     public ThrottleLimits {
-        if (freeFailures < 1 || addressFreeFailures < 1) {
-            throw new IllegalArgumentException("free failures must be at least 1");
+        if (freeFailures < 1 || addressFreeFailures < 0) {
+            throw new IllegalArgumentException(
+                    "free failures must be at least 1, and per address 0 (no limit) or more");
         }
         if (window.isNegative()
                 || firstDelay.isNegative()
@@ -44,6 +47,10 @@ public record ThrottleLimits(
             throw new IllegalArgumentException(
                     "need a window, a first delay above zero and a longest delay not below it");
         }
+    }
+
+    public boolean limitsAddresses() {
+        return addressFreeFailures > 0;
     }
 
     public static ThrottleLimits defaults() {

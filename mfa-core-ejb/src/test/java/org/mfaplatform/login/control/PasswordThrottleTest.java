@@ -138,6 +138,16 @@ class PasswordThrottleTest {
     }
 
     @Test
+    void byDefaultMadeUpEmailsFromASharedAddressSlowNobodyElse() {
+        PasswordThrottle defaults = new PasswordThrottle(ThrottleLimits.defaults(), clock);
+        for (int i = 0; i < 1_000; i++) {
+            defaults.recordFailure("made-up-" + i + "@example.com", ADDRESS);
+        }
+
+        assertEquals(Optional.empty(), defaults.waitBefore(EMAIL, ADDRESS));
+    }
+
+    @Test
     void rightPasswordDoesNotClearAddressCount() {
         for (int i = 0; i < 19; i++) {
             throttle.recordFailure("user" + i + "@example.com", ADDRESS);
