@@ -148,6 +148,36 @@ class SessionLifecycleIT {
     }
 
     @Test
+    void eachSiteAnswersOnlyOnItsOwnPortsWhateverTheHostHeaderSays() throws Exception {
+        int http = Integer.parseInt(System.getProperty("it.http.port"));
+        int https = Integer.parseInt(System.getProperty("it.https.port"));
+        int admin = Integer.parseInt(System.getProperty("it.admin.port"));
+        String adminHost = "localhost:" + admin;
+        String portalHost = "localhost:" + https;
+
+        assertEquals(
+                200,
+                WebClient.statusWithHostHeader(true, admin, "/admin/login.xhtml", adminHost),
+                "the admin site on its own port");
+        assertEquals(
+                200,
+                WebClient.statusWithHostHeader(true, https, "/login.xhtml", portalHost),
+                "the portal on its own port");
+        assertEquals(
+                404,
+                WebClient.statusWithHostHeader(true, https, "/admin/login.xhtml", adminHost),
+                "the admin site through the portal's HTTPS port");
+        assertNotEquals(
+                200,
+                WebClient.statusWithHostHeader(false, http, "/admin/login.xhtml", adminHost),
+                "the admin site through the portal's plain HTTP port");
+        assertEquals(
+                404,
+                WebClient.statusWithHostHeader(true, admin, "/login.xhtml", portalHost),
+                "the portal through the admin port");
+    }
+
+    @Test
     void completeLoginSetsNoCookieButTheSession() {
         sites().forEach(
                         (site, cookieName) -> {

@@ -1,6 +1,9 @@
 package org.mfaplatform.it.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
@@ -196,6 +199,38 @@ final class WebClient {
             cookies.remove(name);
         } else {
             cookies.put(name, value);
+        }
+    }
+
+    /**
+     * The status of a GET sent over a plain socket to a port of the test server with a Host header
+     * of the caller's choosing, which Java's HTTP client refuses to set.
+     */
+    static int statusWithHostHeader(boolean tls, int port, String path, String hostHeader)
+            throws IOException {
+        try (Socket socket =
+                tls
+                        ? trustingTestCertificate()
+                                .getSocketFactory()
+                                .createSocket("localhost", port)
+                        : new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(
+                    ("GET "
+                                    + path
+                                    + " HTTP/1.1\r\nHost: "
+                                    + hostHeader
+                                    + "\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine =
+                    new BufferedReader(
+                                    new InputStreamReader(
+                                            socket.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
 
