@@ -16,6 +16,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaplatform.account.entity.Role;
+import org.mfaplatform.administration.boundary.MfaStatus;
+import org.mfaplatform.administration.boundary.UserDirectory;
+import org.mfaplatform.administration.boundary.UserQuery;
+import org.mfaplatform.administration.boundary.UserRow;
 import org.mfaplatform.audit.entity.AuditEventType;
 import org.mfaplatform.company.entity.MfaPolicy;
 import org.mfaplatform.enrollment.boundary.DeviceView;
@@ -62,6 +66,8 @@ class DeviceReplacementIT {
     @EJB SecondFactor secondFactor;
 
     @EJB LoginGate loginGate;
+
+    @EJB UserDirectory userDirectory;
 
     private final TotpPolicy policy = TotpPolicy.defaults();
 
@@ -299,5 +305,26 @@ class DeviceReplacementIT {
                 SetupOutcome.ACTIVATED,
                 enrollment.confirmSetup(accountId, code(secondKey, 0), SOURCE));
         assertEquals(List.of(DeviceStatus.ACTIVE), accounts.deviceStatusesOf(accountId));
+    }
+
+    @Test
+    void administratorsSeeTheUserActiveWhileAReplacementIsPending() {
+        long admin = accounts.newAccount(MfaPolicy.OPTIONAL, Role.COMPANY_ADMIN);
+        long user = accounts.newColleague(admin, Role.USER);
+        String oldKey = activatedDevice(user);
+        startedReplacement(user, oldKey);
+        String email = accounts.emailOf(user);
+
+        UserRow row = userDirectory.find(admin, user).orElseThrow();
+        List<UserRow> active = userDirectory.export(admin, new UserQuery(MfaStatus.ACTIVE, email));
+        List<UserRow> pending =
+                userDirectory.export(admin, new UserQuery(MfaStatus.PENDING, email));
+        List<UserRow> none = userDirectory.export(admin, new UserQuery(MfaStatus.NONE, email));
+
+        assertEquals(MfaStatus.ACTIVE, row.getStatus());
+        assertNotNull(row.getActiveSince(), "the old device's dates are shown");
+        assertEquals(List.of(user), active.stream().map(UserRow::getId).toList());
+        assertEquals(List.of(), pending, "a replacement does not make the user pending");
+        assertEquals(List.of(), none);
     }
 }
