@@ -97,7 +97,7 @@ class CompanyPolicyBrowserIT {
 
         String secret = user.setUpDevice(screenshots);
         assertTrue(user.text().contains("MFA is on"), user.text());
-        user.disableDevice(SitePages.nextToken(secret));
+        user.disableDevice(PASSWORD, SitePages.nextToken(secret));
         assertEquals("Not set up", user.textOf("device-status"), user.text());
         user.logOut();
 

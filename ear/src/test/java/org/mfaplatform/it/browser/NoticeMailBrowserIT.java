@@ -60,7 +60,7 @@ class NoticeMailBrowserIT {
         MailServer.Mail setUp =
                 MailServer.awaitMessage(
                         email, "Two-step login was turned on for your account", PATIENCE);
-        portal.disableDevice(PortalPages.nextToken(secret));
+        portal.disableDevice(TestDatabase.DEMO_PASSWORD, PortalPages.nextToken(secret));
         MailServer.Mail disabled =
                 MailServer.awaitMessage(
                         email, "Two-step login was turned off for your account", PATIENCE);

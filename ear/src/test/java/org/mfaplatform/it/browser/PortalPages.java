@@ -43,7 +43,8 @@ final class PortalPages extends SitePages {
         click("setup-form:next");
     }
 
-    void disableDevice(String token) {
+    void disableDevice(String password, String token) {
+        type("disable-form:password", password);
         type("disable-form:token", token);
         click("disable-form:disable");
     }

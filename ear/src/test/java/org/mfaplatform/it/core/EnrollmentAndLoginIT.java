@@ -218,13 +218,15 @@ class EnrollmentAndLoginIT {
     }
 
     @Test
-    void disablingNeedsCurrentTokenAndKeepsNothing() {
+    void disablingNeedsPasswordAndCurrentTokenAndKeepsNothing() {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         SetupChallenge challenge = activatedDevice(accountId);
 
-        DisableOutcome wrong = enrollment.disable(accountId, "12x456", SOURCE);
+        char[] password = TestAccounts.PASSWORD.toCharArray();
+        DisableOutcome wrong = enrollment.disable(accountId, password, "12x456", SOURCE);
         DisableOutcome right =
-                enrollment.disable(accountId, code(challenge.getKeyForManualEntry(), 1), SOURCE);
+                enrollment.disable(
+                        accountId, password, code(challenge.getKeyForManualEntry(), 1), SOURCE);
 
         assertEquals(DisableOutcome.WRONG_TOKEN, wrong);
         assertEquals(DisableOutcome.DISABLED, right);

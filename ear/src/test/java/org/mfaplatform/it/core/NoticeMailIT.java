@@ -21,6 +21,7 @@ import org.mfaplatform.administration.boundary.ResetOutcome;
 import org.mfaplatform.company.entity.MfaPolicy;
 import org.mfaplatform.enrollment.boundary.DisableOutcome;
 import org.mfaplatform.enrollment.boundary.Enrollment;
+import org.mfaplatform.enrollment.boundary.ReplacementStart;
 import org.mfaplatform.enrollment.boundary.SetupChallenge;
 import org.mfaplatform.enrollment.boundary.SetupOutcome;
 import org.mfaplatform.login.boundary.SecondFactor;
@@ -38,9 +39,11 @@ import org.mfaplatform.totp.control.TotpPolicy;
 class NoticeMailIT {
 
     private static final String SOURCE = "203.0.113.25";
+    private static final char[] PASSWORD = TestAccounts.PASSWORD.toCharArray();
 
     private static final String SET_UP = "Two-step login was turned on for your account";
     private static final String DISABLED = "Two-step login was turned off for your account";
+    private static final String REPLACED = "The authenticator app for your account was replaced";
     private static final String RESET = "An administrator reset two-step login for your account";
     private static final String LOCKED =
             "Token entry on your account was locked after wrong tokens";
@@ -154,7 +157,7 @@ class NoticeMailIT {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         String key = activatedDevice(accountId);
 
-        DisableOutcome outcome = enrollment.disable(accountId, code(key, 1), SOURCE);
+        DisableOutcome outcome = enrollment.disable(accountId, PASSWORD, code(key, 1), SOURCE);
         Inbox inbox = Inbox.of(accounts.emailOf(accountId));
         Inbox.Mail mail = inbox.await(DISABLED);
 
@@ -162,6 +165,29 @@ class NoticeMailIT {
         assertTrue(mail.body().contains("from the address " + SOURCE), mail.body());
         assertTrue(mail.body().contains("contact your administrator"), mail.body());
         assertNoKeyIn(inbox, key);
+    }
+
+    @Test
+    void replacingTheDeviceMailsItsOwnerOnceTheNewOneIsConfirmed() {
+        long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
+        String oldKey = activatedDevice(accountId);
+        Inbox.of(accounts.emailOf(accountId)).await(SET_UP);
+
+        ReplacementStart start =
+                enrollment.startReplacement(accountId, PASSWORD, code(oldKey, 1), SOURCE);
+        String newKey = start.challenge().getKeyForManualEntry();
+        SetupOutcome confirmed = enrollment.confirmSetup(accountId, code(newKey, 0), SOURCE);
+        Inbox inbox = Inbox.of(accounts.emailOf(accountId));
+        Inbox.Mail mail = inbox.await(REPLACED);
+
+        assertEquals(SetupOutcome.ACTIVATED, confirmed);
+        assertEquals(
+                List.of(SET_UP, REPLACED),
+                inbox.messages().stream().map(Inbox.Mail::subject).toList(),
+                "starting the replacement sent nothing; confirming it sent one notice");
+        assertTrue(mail.body().contains("from the address " + SOURCE), mail.body());
+        assertNoKeyIn(inbox, oldKey);
+        assertNoKeyIn(inbox, newKey);
     }
 
     @Test

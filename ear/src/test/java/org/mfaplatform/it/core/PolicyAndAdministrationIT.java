@@ -52,6 +52,7 @@ import org.mfaplatform.totp.control.TotpPolicy;
 class PolicyAndAdministrationIT {
 
     private static final String SOURCE = "198.51.100.7";
+    private static final char[] PASSWORD = TestAccounts.PASSWORD.toCharArray();
     private static final long NO_SUCH_ACCOUNT = Long.MAX_VALUE;
 
     @Deployment
@@ -145,7 +146,8 @@ class PolicyAndAdministrationIT {
         String key = activatedDevice(user);
         assertEquals(LoginStep.TOKEN_REQUIRED, afterPassword(user));
         assertTrue(enrollment.view(user).isMayDisable());
-        assertEquals(DisableOutcome.DISABLED, enrollment.disable(user, code(key, 1), SOURCE));
+        assertEquals(
+                DisableOutcome.DISABLED, enrollment.disable(user, PASSWORD, code(key, 1), SOURCE));
         assertEquals(LoginStep.GRANTED, afterPassword(user));
     }
 
@@ -159,7 +161,7 @@ class PolicyAndAdministrationIT {
         assertFalse(enrollment.view(user).isMayDisable(), "Disable is not offered");
         assertEquals(
                 DisableOutcome.NOT_ALLOWED,
-                enrollment.disable(user, code(key, 1), SOURCE),
+                enrollment.disable(user, PASSWORD, code(key, 1), SOURCE),
                 "Disable is refused when called anyway");
         assertEquals(LoginStep.TOKEN_REQUIRED, afterPassword(user), "the device is still there");
     }

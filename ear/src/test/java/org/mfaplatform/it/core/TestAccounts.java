@@ -5,14 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.mfaplatform.account.control.PasswordHashing;
 import org.mfaplatform.account.entity.Account;
 import org.mfaplatform.account.entity.Role;
+import org.mfaplatform.audit.entity.AuditEventType;
 import org.mfaplatform.company.entity.Company;
 import org.mfaplatform.company.entity.MfaPolicy;
+import org.mfaplatform.config.control.Settings;
+import org.mfaplatform.enrollment.entity.DeviceStatus;
 
 /** Creates a fresh company and account per test, so no test depends on another's rows. */
 @Stateless
@@ -23,6 +28,8 @@ public class TestAccounts {
     @PersistenceContext EntityManager em;
 
     @Inject PasswordHashing hashing;
+
+    @Inject Settings settings;
 
     /** The server's own implementation, which made the password hashes of earlier versions. */
     @Inject Pbkdf2PasswordHash serverPbkdf2;
@@ -135,5 +142,41 @@ public class TestAccounts {
 
     public void setPolicy(long accountId, MfaPolicy policy) {
         em.find(Account.class, accountId).getCompany().setMfaPolicy(policy);
+    }
+
+    /** Makes the account's pending device a minute older than a setup may get, as time would. */
+    public void expirePendingDevice(long accountId) {
+        Instant expired = Instant.now().minus(settings.setupTimeout()).minusSeconds(60);
+        int updated =
+                em.createNativeQuery(
+                                "UPDATE MFA_DEVICE SET CREATED_AT = ?"
+                                        + " WHERE ACCOUNT_ID = ? AND STATUS = ?")
+                        .setParameter(1, Timestamp.from(expired))
+                        .setParameter(2, accountId)
+                        .setParameter(3, DeviceStatus.PENDING.name())
+                        .executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("account " + accountId + " has no pending device");
+        }
+    }
+
+    /** The account's device rows by status, as stored, whatever the pages show. */
+    public List<DeviceStatus> deviceStatusesOf(long accountId) {
+        return em.createQuery(
+                        "SELECT d.status FROM MfaDevice d WHERE d.account.id = :id"
+                                + " ORDER BY d.status",
+                        DeviceStatus.class)
+                .setParameter("id", accountId)
+                .getResultList();
+    }
+
+    public long auditEventsOf(long accountId, AuditEventType type) {
+        return em.createQuery(
+                        "SELECT COUNT(e) FROM AuditEvent e"
+                                + " WHERE e.subjectAccountId = :id AND e.type = :type",
+                        Long.class)
+                .setParameter("id", accountId)
+                .setParameter("type", type)
+                .getSingleResult();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.mfaplatform.it.support.Commands;
 import org.mfaplatform.it.support.TestDatabase;
@@ -22,6 +23,7 @@ enum Forms {
     TOKEN("token-form", "token-form:submit", "token-form:token"),
     SETUP("setup-form", "setup-form:next", "setup-form:token"),
     DISABLE("disable-form", "disable-form:disable", "disable-form:token"),
+    REPLACE("replace-form", "replace-form:replace", "replace-form:token"),
     ADMIN_POLICY("policy-form", "policy-form:preview", "policy-form:policy"),
     ADMIN_RESET("reset-form", "reset-form:reset", "reset-form:reason");
 
@@ -32,8 +34,14 @@ enum Forms {
             return WebClient.fieldsOf(page, form.formId, form.button);
         }
 
+        /**
+         * Sends {@code value} in the form's typed field, with the account's right password where
+         * the form asks for one too, so that the value reaches the check of that field.
+         */
         Page submit(String value) {
-            return client.submit(page, form.formId, form.button, Map.of(form.field, value));
+            Map<String, String> typed = new HashMap<>(form.rightAnswersBeside());
+            typed.put(form.field, value);
+            return client.submit(page, form.formId, form.button, typed);
         }
     }
 
@@ -47,13 +55,21 @@ enum Forms {
         this.field = field;
     }
 
+    /** Fields other than the typed one that must be right for the typed one to be looked at. */
+    Map<String, String> rightAnswersBeside() {
+        return switch (this) {
+            case DISABLE, REPLACE -> Map.of(formId + ":password", TestDatabase.DEMO_PASSWORD);
+            default -> Map.of();
+        };
+    }
+
     Arranged arrange() {
         return switch (this) {
             case PORTAL_LOGIN -> loginPage(portal());
             case ADMIN_LOGIN -> loginPage(admin());
             case TOKEN -> tokenPage();
             case SETUP -> setupPage();
-            case DISABLE -> disablePage();
+            case DISABLE, REPLACE -> deviceChangePage();
             case ADMIN_POLICY -> policyPage();
             case ADMIN_RESET -> resetPage();
         };
@@ -128,13 +144,14 @@ enum Forms {
         return new Arranged(client, startSetup(client), this, email);
     }
 
-    private Arranged disablePage() {
+    /** Settings with an active device, where Disable and Replace device are offered. */
+    private Arranged deviceChangePage() {
         WebClient client = portal();
         String email = TestDatabase.newUser("OPTIONAL");
         logIn(client, email);
         activateDevice(client);
         Page settings = client.open("/app/settings.xhtml");
-        assertTrue(settings.hasForm("disable-form"), "disable offered: " + settings.text());
+        assertTrue(settings.hasForm(formId), formId + " offered: " + settings.text());
         return new Arranged(client, settings, this, email);
     }
 

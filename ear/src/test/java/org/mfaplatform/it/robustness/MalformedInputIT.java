@@ -1,6 +1,7 @@
 package org.mfaplatform.it.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,9 @@ class MalformedInputIT {
         Page answer = disable.submit(value);
 
         Answers.assertPlain(answer, name);
+        assertFalse(
+                answer.text().contains("That password is not right"),
+                "the right password came with " + name + ", so the token was what got checked");
         Answers.assertUnchanged(before, name);
         assertTrue(
                 disable.client().open("/app/settings.xhtml").text().contains("Active since"),

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.mfaplatform.secretstore.control.SealedSecret;
 import org.mfaplatform.secretstore.control.SecretCipher;
@@ -214,6 +216,27 @@ public final class TestDatabase {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the token failures", e);
+        }
+    }
+
+    /** The statuses of the account's device rows, in alphabetical order: none, one or two. */
+    public static List<String> deviceStatusesOf(String email) {
+        try (Connection db = connect();
+                PreparedStatement select =
+                        db.prepareStatement(
+                                "SELECT d.STATUS FROM MFA_DEVICE d JOIN ACCOUNT a"
+                                        + " ON a.ID = d.ACCOUNT_ID WHERE a.EMAIL = ?"
+                                        + " ORDER BY d.STATUS")) {
+            select.setString(1, email);
+            try (ResultSet found = select.executeQuery()) {
+                List<String> statuses = new ArrayList<>();
+                while (found.next()) {
+                    statuses.add(found.getString(1));
+                }
+                return statuses;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the devices", e);
         }
     }
 

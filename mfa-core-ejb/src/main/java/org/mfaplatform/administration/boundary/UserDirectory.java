@@ -95,7 +95,13 @@ public class UserDirectory {
         if (query.status() != null) {
             switch (query.status()) {
                 case ACTIVE -> jpql.append(" AND EXISTS (").append(active).append(")");
-                case PENDING -> jpql.append(" AND EXISTS (").append(pending).append(")");
+                // A replacement pending beside an active device leaves the user ACTIVE.
+                case PENDING ->
+                        jpql.append(" AND EXISTS (")
+                                .append(pending)
+                                .append(") AND NOT EXISTS (")
+                                .append(active)
+                                .append(")");
                 case NONE ->
                         jpql.append(" AND NOT EXISTS (")
                                 .append(active)
@@ -113,7 +119,7 @@ public class UserDirectory {
         if (query.hasEmailFilter()) {
             typed.setParameter("email", "%" + likeEscaped(query.emailContains()) + "%");
         }
-        if (query.status() == MfaStatus.ACTIVE || query.status() == MfaStatus.NONE) {
+        if (query.status() != null) {
             typed.setParameter("active", DeviceStatus.ACTIVE);
         }
         if (query.status() == MfaStatus.PENDING || query.status() == MfaStatus.NONE) {
@@ -136,7 +142,9 @@ public class UserDirectory {
                         .collect(
                                 Collectors.toMap(
                                         device -> device.getAccount().getId(),
-                                        Function.identity()));
+                                        Function.identity(),
+                                        // Beside a pending replacement, the active device counts.
+                                        (one, other) -> one.isActive() ? one : other));
         Instant now = clock.instant();
         return accounts.stream()
                 .map(

@@ -24,6 +24,8 @@ public final class DeviceView implements Serializable {
     private final Instant lastUsed;
     private final boolean maySetUp;
     private final boolean mayDisable;
+    private final boolean mayReplace;
+    private final boolean replacementPending;
     private final MfaPolicy policy;
 
     public DeviceView(
@@ -32,6 +34,8 @@ public final class DeviceView implements Serializable {
             Instant lastUsed,
             boolean maySetUp,
             boolean mayDisable,
+            boolean mayReplace,
+            boolean replacementPending,
             MfaPolicy policy) {
         this.policy = policy;
         this.state = state;
@@ -39,6 +43,8 @@ public final class DeviceView implements Serializable {
         this.lastUsed = lastUsed;
         this.maySetUp = maySetUp;
         this.mayDisable = mayDisable;
+        this.mayReplace = mayReplace;
+        this.replacementPending = replacementPending;
     }
 
     public State getState() {
@@ -59,6 +65,18 @@ public final class DeviceView implements Serializable {
 
     public boolean isMayDisable() {
         return mayDisable;
+    }
+
+    public boolean isMayReplace() {
+        return mayReplace;
+    }
+
+    /**
+     * Whether a new device waits for its confirming token beside the active one, which keeps
+     * working until then. The state stays {@link State#ACTIVE} meanwhile.
+     */
+    public boolean isReplacementPending() {
+        return replacementPending;
     }
 
     /** The policy that applies to this user, so the page can say why an action is missing. */

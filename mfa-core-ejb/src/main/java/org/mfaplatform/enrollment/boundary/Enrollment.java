@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.mfaplatform.account.control.PasswordHashing;
 import org.mfaplatform.account.entity.Account;
 import org.mfaplatform.audit.boundary.AuditTrail;
 import org.mfaplatform.audit.entity.AuditEventType;
@@ -29,12 +30,18 @@ import org.mfaplatform.totp.control.TotpVerifier;
 
 /**
  * A user's own device: Setup makes a pending device with a new key, a token from the app activates
- * it, and a token turns it off again where the policy allows.
+ * it. Replacing it and turning it off need the account's password and a current token from the
+ * active device. A replacement is a second, pending device beside the active one, which alone is
+ * asked for at login until a token from the new app confirms the replacement; then the old one is
+ * removed in the same transaction.
  */
 @Stateless
 public class Enrollment {
 
     private static final Logger LOG = Logger.getLogger(Enrollment.class.getName());
+
+    /** Longer passwords only cost hashing time; as at login, no person types more. */
+    private static final int MAX_PASSWORD_LENGTH = 1024;
 
     @PersistenceContext EntityManager em;
 
@@ -48,27 +55,31 @@ public class Enrollment {
 
     @Inject DeviceSecrets secrets;
 
+    @Inject PasswordHashing hashing;
+
     @Inject Event<AccountNotice> notices;
 
     public DeviceView view(long accountId) {
         Account account = account(accountId);
-        Optional<MfaDevice> device = device(accountId);
+        Optional<MfaDevice> active = MfaDevice.of(em, accountId, DeviceStatus.ACTIVE);
+        boolean pending = unexpiredPending(accountId).isPresent();
         MfaPolicy policy = policyFor(account);
 
         DeviceView.State state = DeviceView.State.NONE;
-        if (device.filter(MfaDevice::isActive).isPresent()) {
+        if (active.isPresent()) {
             state = DeviceView.State.ACTIVE;
-        } else if (device.filter(this::isUnexpiredPending).isPresent()) {
+        } else if (pending) {
             state = DeviceView.State.PENDING;
         }
-        boolean active = state == DeviceView.State.ACTIVE;
 
         return new DeviceView(
                 state,
-                active ? device.get().getActivatedAt() : null,
-                active ? device.get().getLastUsedAt() : null,
-                !active && MfaRules.maySetUpDevice(policy),
-                active && MfaRules.mayDisableDevice(policy),
+                active.map(MfaDevice::getActivatedAt).orElse(null),
+                active.map(MfaDevice::getLastUsedAt).orElse(null),
+                active.isEmpty() && MfaRules.maySetUpDevice(policy),
+                active.isPresent() && MfaRules.mayDisableDevice(policy),
+                active.isPresent() && MfaRules.mayReplaceDevice(policy),
+                active.isPresent() && pending,
                 policy);
     }
 
@@ -78,25 +89,51 @@ public class Enrollment {
         if (!MfaRules.maySetUpDevice(policyFor(account))) {
             throw new SetupNotAllowedException("MFA is disabled for this company");
         }
-        Optional<MfaDevice> existing = device(accountId);
-        if (existing.filter(MfaDevice::isActive).isPresent()) {
+        if (MfaDevice.of(em, accountId, DeviceStatus.ACTIVE).isPresent()) {
             throw new SetupNotAllowedException("a device is already active");
         }
 
-        String secret = SharedSecret.generate();
-        MfaDevice pending =
-                new MfaDevice(
-                        account,
-                        secrets.seal(accountId, SharedSecret.decode(secret)),
-                        clock.instant());
-        existing.ifPresent(em::remove);
-        em.flush();
-        em.persist(pending);
-
+        SetupChallenge challenge = newPendingDevice(account);
         LOG.log(Level.INFO, "Started device setup for account {0}", accountId);
-        return new SetupChallenge(
-                SharedSecret.groupedForReading(secret),
-                pending.getCreatedAt().plus(settings.setupTimeout()));
+        return challenge;
+    }
+
+    /**
+     * Starts replacing the active device, proven by the account's password and a current token from
+     * that device: a new pending device with a new key, confirmed like a setup with {@link
+     * #confirmSetup}. Until then, and for good if the replacement expires, the active device stays
+     * the one the login asks for. An earlier unconfirmed replacement is dropped.
+     *
+     * @param password checked before the token, so a wrong one costs no token try
+     */
+    public ReplacementStart startReplacement(
+            long accountId, char[] password, String token, String sourceAddress) {
+        Account account = account(accountId);
+        if (!MfaRules.mayReplaceDevice(policyFor(account))
+                || MfaDevice.of(em, accountId, DeviceStatus.ACTIVE).isEmpty()) {
+            return ReplacementStart.refused(ReplacementStart.Outcome.NOT_ALLOWED);
+        }
+        if (!passwordMatches(account, password)) {
+            return ReplacementStart.refused(ReplacementStart.Outcome.WRONG_PASSWORD);
+        }
+
+        TokenCheck check = secondFactor.verify(accountId, token, sourceAddress);
+        switch (check) {
+            case ACCEPTED -> {}
+            case LOCKED, ACCOUNT_LOCKED -> {
+                return ReplacementStart.refused(ReplacementStart.Outcome.LOCKED);
+            }
+            case REJECTED -> {
+                return ReplacementStart.refused(ReplacementStart.Outcome.WRONG_TOKEN);
+            }
+            case NO_DEVICE -> {
+                return ReplacementStart.refused(ReplacementStart.Outcome.NOT_ALLOWED);
+            }
+        }
+
+        SetupChallenge challenge = newPendingDevice(account);
+        LOG.log(Level.INFO, "Started replacing the device of account {0}", accountId);
+        return new ReplacementStart(ReplacementStart.Outcome.STARTED, challenge);
     }
 
     /**
@@ -105,8 +142,7 @@ public class Enrollment {
      */
     public Optional<byte[]> pendingQrCode(long accountId) {
         Account account = account(accountId);
-        return device(accountId)
-                .filter(this::isUnexpiredPending)
+        return unexpiredPending(accountId)
                 .map(
                         pending ->
                                 QrCodeRenderer.png(
@@ -122,14 +158,16 @@ public class Enrollment {
 
     /**
      * Activates the pending device if {@code token} comes from it. The token's time step is used up
-     * in the same statement, so it cannot then log in a second time.
+     * in the same statement, so it cannot then log in a second time. Where the pending device
+     * replaces an active one, the old device is removed in the same transaction: from its commit
+     * on, only the new app's tokens log in.
      */
     public SetupOutcome confirmSetup(long accountId, String token, String sourceAddress) {
         Account account = account(accountId);
         if (!MfaRules.maySetUpDevice(policyFor(account))) {
             return SetupOutcome.NOT_ALLOWED;
         }
-        Optional<MfaDevice> pending = device(accountId).filter(this::isUnexpiredPending);
+        Optional<MfaDevice> pending = unexpiredPending(accountId);
         if (pending.isEmpty()) {
             return SetupOutcome.EXPIRED;
         }
@@ -141,22 +179,42 @@ public class Enrollment {
                                 secrets.open(accountId, device.getSealedSecret()),
                                 token,
                                 device.getLastAcceptedStep());
-        if (step.isEmpty() || !activate(device, step.getAsLong())) {
+        if (step.isEmpty() || !useConfirmingStep(device, step.getAsLong())) {
             LOG.log(Level.FINE, "Refused a setup token for account {0}", accountId);
             return SetupOutcome.WRONG_TOKEN;
         }
 
-        audit.record(AuditEventType.DEVICE_SET_UP, account, account, sourceAddress, null);
-        notices.fire(AccountNotice.deviceSetUp(accountId, clock.instant(), sourceAddress));
-        LOG.log(Level.INFO, "Activated the device of account {0}", accountId);
+        Optional<MfaDevice> replaced = MfaDevice.of(em, accountId, DeviceStatus.ACTIVE);
+        replaced.ifPresent(this::removeBeforeActivating);
+        device.activate(clock.instant());
+
+        if (replaced.isPresent()) {
+            audit.record(AuditEventType.DEVICE_REPLACED, account, account, sourceAddress, null);
+            notices.fire(AccountNotice.deviceReplaced(accountId, clock.instant(), sourceAddress));
+            LOG.log(Level.INFO, "Replaced the device of account {0}", accountId);
+        } else {
+            audit.record(AuditEventType.DEVICE_SET_UP, account, account, sourceAddress, null);
+            notices.fire(AccountNotice.deviceSetUp(accountId, clock.instant(), sourceAddress));
+            LOG.log(Level.INFO, "Activated the device of account {0}", accountId);
+        }
         return SetupOutcome.ACTIVATED;
     }
 
-    /** Turns the user's own device off, proven by a current token from it. */
-    public DisableOutcome disable(long accountId, String token, String sourceAddress) {
+    /**
+     * Turns the user's own device off, proven by the account's password and a current token from
+     * it. A replacement pending beside it goes too.
+     *
+     * @param password checked before the token, so a wrong one costs no token try
+     */
+    public DisableOutcome disable(
+            long accountId, char[] password, String token, String sourceAddress) {
         Account account = account(accountId);
-        if (!MfaRules.mayDisableDevice(policyFor(account))) {
+        if (!MfaRules.mayDisableDevice(policyFor(account))
+                || MfaDevice.of(em, accountId, DeviceStatus.ACTIVE).isEmpty()) {
             return DisableOutcome.NOT_ALLOWED;
+        }
+        if (!passwordMatches(account, password)) {
+            return DisableOutcome.WRONG_PASSWORD;
         }
 
         TokenCheck check = secondFactor.verify(accountId, token, sourceAddress);
@@ -182,18 +240,68 @@ public class Enrollment {
         return DisableOutcome.DISABLED;
     }
 
-    private boolean activate(MfaDevice device, long step) {
+    /**
+     * The account's password, asked again before its second factor is replaced or turned off, so
+     * that a session left open or taken over is not enough to change it.
+     *
+     * <p>TODO(throttling): wrong passwords here are not slowed down as at the login. Safe for now
+     * because only a session that gave the password and a token reaches this, and every try costs a
+     * full password hash.
+     */
+    private boolean passwordMatches(Account account, char[] password) {
+        if (password == null || password.length == 0 || password.length > MAX_PASSWORD_LENGTH) {
+            return false;
+        }
+        if (!hashing.verify(password, account.getPasswordHash())) {
+            LOG.log(
+                    Level.FINE,
+                    "Refused a wrong password for a device change of account {0}",
+                    account.getId());
+            return false;
+        }
+        return true;
+    }
+
+    /** A new pending device with a new key, in place of any earlier pending one. */
+    private SetupChallenge newPendingDevice(Account account) {
+        String secret = SharedSecret.generate();
+        MfaDevice pending =
+                new MfaDevice(
+                        account,
+                        secrets.seal(account.getId(), SharedSecret.decode(secret)),
+                        clock.instant());
+        MfaDevice.of(em, account.getId(), DeviceStatus.PENDING).ifPresent(em::remove);
+        // The old pending row must be gone before the new one meets the unique constraint.
+        em.flush();
+        em.persist(pending);
+
+        return new SetupChallenge(
+                SharedSecret.groupedForReading(secret),
+                pending.getCreatedAt().plus(settings.setupTimeout()));
+    }
+
+    /**
+     * EclipseLink writes deletes after updates at commit, so the old active device is deleted now:
+     * otherwise the new one would turn active beside it and break the unique constraint.
+     */
+    private void removeBeforeActivating(MfaDevice replaced) {
+        em.remove(replaced);
+        em.flush();
+    }
+
+    /** Uses up the confirming token's time step, only while the device is still pending. */
+    private boolean useConfirmingStep(MfaDevice device, long step) {
         int updated =
                 em.createNamedQuery(MfaDevice.ACCEPT_STEP)
                         .setParameter("step", step)
                         .setParameter("id", device.getId())
                         .setParameter("status", DeviceStatus.PENDING)
                         .executeUpdate();
-        if (updated != 1) {
-            return false;
-        }
-        device.activate(clock.instant());
-        return true;
+        return updated == 1;
+    }
+
+    private Optional<MfaDevice> unexpiredPending(long accountId) {
+        return MfaDevice.of(em, accountId, DeviceStatus.PENDING).filter(this::isUnexpiredPending);
     }
 
     private boolean isUnexpiredPending(MfaDevice device) {
@@ -207,13 +315,6 @@ public class Enrollment {
             throw new IllegalArgumentException("no account " + accountId);
         }
         return account;
-    }
-
-    private Optional<MfaDevice> device(long accountId) {
-        return em.createNamedQuery(MfaDevice.FIND_BY_ACCOUNT, MfaDevice.class)
-                .setParameter("accountId", accountId)
-                .getResultStream()
-                .findFirst();
     }
 
     private static MfaPolicy policyFor(Account account) {

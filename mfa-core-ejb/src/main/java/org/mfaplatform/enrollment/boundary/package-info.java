@@ -1,2 +1,2 @@
-/** Setting up and turning off a user's own authenticator device. */
+/** Setting up, replacing and turning off a user's own authenticator device. */
 package org.mfaplatform.enrollment.boundary;

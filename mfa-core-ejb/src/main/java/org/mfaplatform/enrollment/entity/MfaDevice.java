@@ -2,6 +2,7 @@ package org.mfaplatform.enrollment.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -9,22 +10,31 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import java.util.Optional;
 import org.mfaplatform.account.entity.Account;
 import org.mfaplatform.secretstore.control.SealedSecret;
 
 /**
- * An authenticator app holding an account's shared secret. An account has at most one device,
- * pending or active, which the unique account column enforces.
+ * An authenticator app holding an account's shared secret. An account has at most one active and
+ * one pending device, which the unique constraint on account and status enforces: the pending one
+ * is a first setup, or the replacement of the active one, which keeps working until the replacement
+ * is confirmed.
  */
 @Entity
-@Table(name = "MFA_DEVICE")
+@Table(
+        name = "MFA_DEVICE",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "MFA_DEVICE_ONE_PER_STATUS",
+                        columnNames = {"ACCOUNT_ID", "STATUS"}))
 @NamedQuery(
-        name = MfaDevice.FIND_BY_ACCOUNT,
-        query = "SELECT d FROM MfaDevice d WHERE d.account.id = :accountId")
+        name = MfaDevice.FIND_BY_ACCOUNT_AND_STATUS,
+        query = "SELECT d FROM MfaDevice d WHERE d.account.id = :accountId AND d.status = :status")
 @NamedQuery(
         name = MfaDevice.ACCEPT_STEP,
         query =
@@ -39,7 +49,7 @@ import org.mfaplatform.secretstore.control.SealedSecret;
         query = "SELECT d.secretKeyId, COUNT(d) FROM MfaDevice d GROUP BY d.secretKeyId")
 public class MfaDevice {
 
-    public static final String FIND_BY_ACCOUNT = "MfaDevice.findByAccount";
+    public static final String FIND_BY_ACCOUNT_AND_STATUS = "MfaDevice.findByAccountAndStatus";
 
     /**
      * Marks a time step as used only if no later or equal step was used before. Check and update
@@ -61,8 +71,8 @@ public class MfaDevice {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @OneToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "ACCOUNT_ID", nullable = false, unique = true)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "ACCOUNT_ID", nullable = false)
     private Account account;
 
     /**
@@ -94,6 +104,18 @@ public class MfaDevice {
     private long lastAcceptedStep = NO_STEP_ACCEPTED;
 
     protected MfaDevice() {}
+
+    /**
+     * The account's device in this status. Every reader asks for a status, because while a
+     * replacement is pending an account has two devices, and only the active one logs in.
+     */
+    public static Optional<MfaDevice> of(EntityManager em, long accountId, DeviceStatus status) {
+        return em.createNamedQuery(FIND_BY_ACCOUNT_AND_STATUS, MfaDevice.class)
+                .setParameter("accountId", accountId)
+                .setParameter("status", status)
+                .getResultStream()
+                .findFirst();
+    }
 
     public MfaDevice(Account account, SealedSecret secret, Instant createdAt) {
         this.account = account;

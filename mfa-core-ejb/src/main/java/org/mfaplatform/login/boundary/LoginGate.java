@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.mfaplatform.account.entity.Account;
+import org.mfaplatform.enrollment.entity.DeviceStatus;
 import org.mfaplatform.enrollment.entity.MfaDevice;
 import org.mfaplatform.policy.control.LoginStep;
 import org.mfaplatform.policy.control.MfaRules;
@@ -31,11 +32,8 @@ public class LoginGate {
             return Optional.empty();
         }
 
-        boolean hasActiveDevice =
-                em.createNamedQuery(MfaDevice.FIND_BY_ACCOUNT, MfaDevice.class)
-                        .setParameter("accountId", accountId)
-                        .getResultStream()
-                        .anyMatch(MfaDevice::isActive);
+        // A pending device, a first setup or a replacement, is never asked for.
+        boolean hasActiveDevice = MfaDevice.of(em, accountId, DeviceStatus.ACTIVE).isPresent();
         LoginStep step;
         if (account.isLocked()) {
             step = LoginStep.ACCOUNT_LOCKED;

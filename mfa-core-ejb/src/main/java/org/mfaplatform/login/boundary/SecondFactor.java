@@ -50,7 +50,7 @@ public class SecondFactor {
 
     public TokenCheck verify(long accountId, String token, String sourceAddress) {
         Account account = em.find(Account.class, accountId);
-        Optional<MfaDevice> device = activeDevice(accountId);
+        Optional<MfaDevice> device = MfaDevice.of(em, accountId, DeviceStatus.ACTIVE);
         if (account == null || device.isEmpty()) {
             return TokenCheck.NO_DEVICE;
         }
@@ -171,13 +171,5 @@ public class SecondFactor {
                 Level.WARNING,
                 "Locked account {0} after {1} wrong tokens in a row; staff must reset it",
                 new Object[] {account.getId(), failures});
-    }
-
-    private Optional<MfaDevice> activeDevice(long accountId) {
-        return em.createNamedQuery(MfaDevice.FIND_BY_ACCOUNT, MfaDevice.class)
-                .setParameter("accountId", accountId)
-                .getResultStream()
-                .filter(MfaDevice::isActive)
-                .findFirst();
     }
 }

@@ -22,6 +22,7 @@ public record AccountNotice(
     public enum Type {
         DEVICE_SET_UP("device set up"),
         DEVICE_DISABLED("device disabled"),
+        DEVICE_REPLACED("device replaced"),
         MFA_RESET("MFA reset"),
         TOKEN_LOCKED("token lock"),
         ACCOUNT_LOCKED("account lock");
@@ -53,6 +54,10 @@ public record AccountNotice(
 
     public static AccountNotice deviceDisabled(long accountId, Instant at, String sourceAddress) {
         return new AccountNotice(Type.DEVICE_DISABLED, accountId, at, sourceAddress, null);
+    }
+
+    public static AccountNotice deviceReplaced(long accountId, Instant at, String sourceAddress) {
+        return new AccountNotice(Type.DEVICE_REPLACED, accountId, at, sourceAddress, null);
     }
 
     /** No source address: the user should not be shown the address of the staff member. */

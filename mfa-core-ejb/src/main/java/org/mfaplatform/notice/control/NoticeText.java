@@ -65,6 +65,19 @@ public record NoticeText(String subject, String body) {
                                             + ".\n\nLogging in no longer asks for a token from it."
                                             + "\n\nIf this was you, there is nothing to do. "
                                             + NOT_YOU);
+                    case DEVICE_REPLACED ->
+                            new NoticeText(
+                                    "The authenticator app for your account was replaced",
+                                    "A new authenticator app was set up for two-step login on "
+                                            + account
+                                            + " on "
+                                            + when
+                                            + from
+                                            + ", in place of the earlier one.\n\nFrom now on,"
+                                            + " logging in asks for a token from the new app;"
+                                            + " tokens from the earlier app no longer work.\n\n"
+                                            + "If this was you, there is nothing to do. "
+                                            + NOT_YOU);
                     case MFA_RESET ->
                             new NoticeText(
                                     "An administrator reset two-step login for your account",

@@ -40,6 +40,14 @@ public final class MfaRules {
         return effectivePolicy != MfaPolicy.DISABLED;
     }
 
+    /**
+     * Replacing the active device with a new one is a setup, allowed wherever setup is; under a
+     * required policy it is how users move to a new phone without ever being without a device.
+     */
+    public static boolean mayReplaceDevice(MfaPolicy effectivePolicy) {
+        return maySetUpDevice(effectivePolicy);
+    }
+
     /** Only where MFA is optional may users turn it off themselves. */
     public static boolean mayDisableDevice(MfaPolicy effectivePolicy) {
         return effectivePolicy == MfaPolicy.OPTIONAL;

@@ -42,6 +42,16 @@ class NoticeTextTest {
     }
 
     @Test
+    void replacementNoticeSaysTheEarlierAppNoLongerWorks() {
+        NoticeText text = text(AccountNotice.deviceReplaced(ACCOUNT, AT, "192.0.2.10"));
+
+        assertEquals("The authenticator app for your account was replaced", text.subject());
+        assertTrue(text.body().contains("from the address 192.0.2.10"), text.body());
+        assertTrue(text.body().contains("tokens from the earlier app no longer work"));
+        assertTrue(text.body().contains("If this was not you, contact your administrator"));
+    }
+
+    @Test
     void resetNoticeNamesNoAddressAndSaysWhatToDo() {
         NoticeText text = text(AccountNotice.mfaReset(ACCOUNT, AT));
 

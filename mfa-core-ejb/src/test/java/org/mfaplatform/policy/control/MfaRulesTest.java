@@ -40,10 +40,16 @@ class MfaRulesTest {
                 MfaRules.effectivePolicy(MfaPolicy.DISABLED, Role.COMPANY_ADMIN));
     }
 
-    @ParameterizedTest(name = "{0}: may set up {1}, may disable {2}")
-    @CsvSource({"DISABLED, false, false", "OPTIONAL, true, true", "REQUIRED, true, false"})
-    void allowsDeviceActionsPerPolicy(MfaPolicy policy, boolean maySetUp, boolean mayDisable) {
+    @ParameterizedTest(name = "{0}: may set up {1}, may disable {2}, may replace {3}")
+    @CsvSource({
+        "DISABLED, false, false, false",
+        "OPTIONAL, true, true, true",
+        "REQUIRED, true, false, true"
+    })
+    void allowsDeviceActionsPerPolicy(
+            MfaPolicy policy, boolean maySetUp, boolean mayDisable, boolean mayReplace) {
         assertEquals(maySetUp, MfaRules.maySetUpDevice(policy), "may set up");
         assertEquals(mayDisable, MfaRules.mayDisableDevice(policy), "may disable");
+        assertEquals(mayReplace, MfaRules.mayReplaceDevice(policy), "may replace");
     }
 }

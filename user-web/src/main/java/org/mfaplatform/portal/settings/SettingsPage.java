@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import org.mfaplatform.enrollment.boundary.DeviceView;
 import org.mfaplatform.enrollment.boundary.DisableOutcome;
 import org.mfaplatform.enrollment.boundary.Enrollment;
+import org.mfaplatform.enrollment.boundary.ReplacementStart;
 import org.mfaplatform.enrollment.boundary.SetupChallenge;
 import org.mfaplatform.enrollment.boundary.SetupNotAllowedException;
 import org.mfaplatform.enrollment.boundary.SetupOutcome;
@@ -17,8 +18,9 @@ import org.mfaplatform.login.web.LoginSessions;
 import org.mfaplatform.portal.web.RequestContext;
 
 /**
- * The Settings page, section "MFA Device": status, Setup with QR code and manual key, and Disable.
- * The same bean drives the mandatory setup page.
+ * The Settings page, section "MFA Device": status, Setup with QR code and manual key, Replace
+ * device (then the new device's QR code and key, as in Setup) and Disable. The same bean drives the
+ * mandatory setup page.
  */
 @Named
 @ViewScoped
@@ -37,9 +39,18 @@ public class SettingsPage implements Serializable {
 
     private SetupChallenge challenge;
 
+    /** Whether {@link #challenge} is for a new device that replaces the active one. */
+    private boolean replacing;
+
     private String setupToken;
 
+    private String disablePassword;
+
     private String disableToken;
+
+    private String replacePassword;
+
+    private String replaceToken;
 
     public DeviceView getDevice() {
         if (device == null) {
@@ -52,6 +63,7 @@ public class SettingsPage implements Serializable {
     public void setup() {
         try {
             challenge = enrollment.startSetup(context.accountId());
+            replacing = false;
         } catch (SetupNotAllowedException e) {
             context.error(null, "setup.notAllowed");
         }
@@ -68,12 +80,12 @@ public class SettingsPage implements Serializable {
             case ACTIVATED -> {
                 LoginSessions.recordTokenVerified(context.request());
                 challenge = null;
-                context.info("setup.done");
+                context.info(replacing ? "replace.done" : "setup.done");
             }
             case WRONG_TOKEN -> context.error("setup-form:token", "token.wrong");
             case EXPIRED -> {
                 challenge = null;
-                context.error(null, "setup.expired");
+                context.error(null, replacing ? "replace.expired" : "setup.expired");
             }
             case NOT_ALLOWED -> {
                 challenge = null;
@@ -83,17 +95,51 @@ public class SettingsPage implements Serializable {
         device = null;
     }
 
-    /** Turns MFA off for this account, proven by a current token. */
+    /** Turns MFA off for this account, proven by the password and a current token. */
     public void disable() {
         DisableOutcome outcome =
-                enrollment.disable(context.accountId(), disableToken, context.clientAddress());
+                enrollment.disable(
+                        context.accountId(),
+                        passwordChars(disablePassword),
+                        disableToken,
+                        context.clientAddress());
+        disablePassword = null;
         disableToken = null;
 
         switch (outcome) {
             case DISABLED -> context.info("disable.done");
+            case WRONG_PASSWORD -> context.error("disable-form:password", "device.wrongPassword");
             case WRONG_TOKEN -> context.error("disable-form:token", "token.wrong");
             case LOCKED -> context.error("disable-form:token", "token.locked");
             case NOT_ALLOWED -> context.error(null, "disable.notAllowed");
+        }
+        device = null;
+    }
+
+    /**
+     * Starts replacing the device, proven by the password and a current token from it, and shows
+     * the new device's QR code and key; Next with a token from the new app completes it.
+     */
+    public void replace() {
+        ReplacementStart start =
+                enrollment.startReplacement(
+                        context.accountId(),
+                        passwordChars(replacePassword),
+                        replaceToken,
+                        context.clientAddress());
+        replacePassword = null;
+        replaceToken = null;
+
+        switch (start.outcome()) {
+            case STARTED -> {
+                challenge = start.challenge();
+                replacing = true;
+                context.info("replace.started");
+            }
+            case WRONG_PASSWORD -> context.error("replace-form:password", "device.wrongPassword");
+            case WRONG_TOKEN -> context.error("replace-form:token", "token.wrong");
+            case LOCKED -> context.error("replace-form:token", "token.locked");
+            case NOT_ALLOWED -> context.error(null, "replace.notAllowed");
         }
         device = null;
     }
@@ -109,7 +155,9 @@ public class SettingsPage implements Serializable {
     }
 
     public boolean isSetupInProgress() {
-        if (challenge != null && getDevice().getState() != DeviceView.State.PENDING) {
+        if (challenge != null
+                && getDevice().getState() != DeviceView.State.PENDING
+                && !getDevice().isReplacementPending()) {
             // The setup ended outside this view (confirmed in another tab, expired, reset): the
             // view must not show its key again, and need not keep it in the session either.
             challenge = null;
@@ -125,11 +173,39 @@ public class SettingsPage implements Serializable {
         this.setupToken = setupToken;
     }
 
+    public String getDisablePassword() {
+        return disablePassword;
+    }
+
+    public void setDisablePassword(String disablePassword) {
+        this.disablePassword = disablePassword;
+    }
+
     public String getDisableToken() {
         return disableToken;
     }
 
     public void setDisableToken(String disableToken) {
         this.disableToken = disableToken;
+    }
+
+    public String getReplacePassword() {
+        return replacePassword;
+    }
+
+    public void setReplacePassword(String replacePassword) {
+        this.replacePassword = replacePassword;
+    }
+
+    public String getReplaceToken() {
+        return replaceToken;
+    }
+
+    public void setReplaceToken(String replaceToken) {
+        this.replaceToken = replaceToken;
+    }
+
+    private static char[] passwordChars(String password) {
+        return password == null ? new char[0] : password.toCharArray();
     }
 }
