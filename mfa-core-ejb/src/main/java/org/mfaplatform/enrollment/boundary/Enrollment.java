@@ -92,6 +92,9 @@ public class Enrollment {
         if (MfaDevice.of(em, accountId, DeviceStatus.ACTIVE).isPresent()) {
             throw new SetupNotAllowedException("a device is already active");
         }
+        if (!secrets.canSeal(accountId)) {
+            throw new SetupNotAllowedException("no secret-encryption key is configured");
+        }
 
         SetupChallenge challenge = newPendingDevice(account);
         LOG.log(Level.INFO, "Started device setup for account {0}", accountId);
@@ -111,6 +114,9 @@ public class Enrollment {
         Account account = account(accountId);
         if (!MfaRules.mayReplaceDevice(policyFor(account))
                 || MfaDevice.of(em, accountId, DeviceStatus.ACTIVE).isEmpty()) {
+            return ReplacementStart.refused(ReplacementStart.Outcome.NOT_ALLOWED);
+        }
+        if (!secrets.canSeal(accountId)) {
             return ReplacementStart.refused(ReplacementStart.Outcome.NOT_ALLOWED);
         }
         if (!passwordMatches(account, password)) {

@@ -19,6 +19,22 @@ public class DeviceSecrets {
     @Inject Settings settings;
 
     /**
+     * Whether a new secret can be stored at all; logs why not, so that pages can refuse a setup
+     * with a plain message before anything is changed or a token is used up.
+     */
+    public boolean canSeal(long accountId) {
+        if (!settings.secretKeyRing().isEmpty()) {
+            return true;
+        }
+        LOG.log(
+                Level.SEVERE,
+                "Refused a device setup for account {0}: no secret-encryption key is configured"
+                        + " (set mfa.secretKeys and mfa.secretKeys.current)",
+                accountId);
+        return false;
+    }
+
+    /**
      * @throws SecretKeyMissingException when no key is configured: setups are refused rather than
      *     stored unprotected or under a key from somewhere else
      */

@@ -88,6 +88,13 @@ class DeviceSecretsTest {
     }
 
     @Test
+    void tellsBeforehandWhetherASecretCanBeStored() {
+        assertFalse(withRing(SecretKeyRing.empty()).canSeal(7));
+        assertTrue(loggedText().contains("mfa.secretKeys"), loggedText());
+        assertTrue(withRing(SecretKeyRing.parse("k:" + KEY_A, "k")).canSeal(7));
+    }
+
+    @Test
     void opensWhatItSealedForTheSameAccountOnly() {
         DeviceSecrets secrets = withRing(SecretKeyRing.parse("k:" + KEY_A, "k"));
         SealedSecret sealed = secrets.seal(7, SECRET);
