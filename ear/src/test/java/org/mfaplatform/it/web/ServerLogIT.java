@@ -81,9 +81,7 @@ class ServerLogIT {
                         });
 
         String written = log.writtenSince();
-        for (String marker : FAILURE_MARKERS) {
-            assertFalse(written.contains(marker), "'" + marker + "' in the log:\n" + written);
-        }
+        assertNoFailureIn(written);
         assertTrue(written.lines().count() <= 6, "at most a line a request:\n" + written);
         assertEquals(ffdcBefore, log.ffdcFiles(), "no FFDC file");
     }
@@ -117,7 +115,40 @@ class ServerLogIT {
                             assertFalse(
                                     written.contains("correctSecretKeyValue"),
                                     "Mojarra's token record in the log:\n" + written);
+                            assertNoFailureIn(written);
                         });
+    }
+
+    @Test
+    void unknownViewStateGetsExpiredPageAndLogsNoStackTrace() {
+        Stream.of(WebClient.portal(), WebClient.adminSite())
+                .forEach(
+                        site -> {
+                            site.get("/login.xhtml");
+                            ServerLog log = ServerLog.now();
+                            long ffdcBefore = log.ffdcFiles();
+
+                            var answer =
+                                    site.post(
+                                            "/login.xhtml",
+                                            Map.of(
+                                                    "login-form", "login-form",
+                                                    "login-form:submit", "pressed",
+                                                    "jakarta.faces.ViewState", "garbage:1234"));
+
+                            assertEquals(400, answer.statusCode(), site.base());
+                            assertTrue(
+                                    answer.body().contains("Page expired"),
+                                    "the expired page on " + site.base());
+                            assertNoFailureIn(log.writtenSince());
+                            assertEquals(ffdcBefore, log.ffdcFiles(), "no FFDC file");
+                        });
+    }
+
+    private static void assertNoFailureIn(String written) {
+        for (String marker : FAILURE_MARKERS) {
+            assertFalse(written.contains(marker), "'" + marker + "' in the log:\n" + written);
+        }
     }
 
     /** The first link of the home page that carries the session's token: a protected view. */
