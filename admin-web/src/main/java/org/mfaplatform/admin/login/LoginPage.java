@@ -31,12 +31,14 @@ public class LoginPage {
 
     @Inject RequestContext context;
 
-    @NotBlank
-    @Size(max = 254)
+    // Messages from ValidationMessages.properties: Faces shows a constraint's own message, which
+    // by default names neither the field nor the fault in words a visitor reads.
+    @NotBlank(message = "{org.mfaplatform.login.email.blank}")
+    @Size(max = 254, message = "{org.mfaplatform.login.email.tooLong}")
     private String email;
 
-    @NotBlank
-    @Size(max = 1024)
+    @NotBlank(message = "{org.mfaplatform.login.password.blank}")
+    @Size(max = 1024, message = "{org.mfaplatform.login.password.tooLong}")
     private String password;
 
     /** Which notice the login page shows above the form, from its {@code notice} parameter. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -89,7 +90,50 @@ class MalformedInputIT {
         assertTrue(
                 badEmail.path().endsWith("/login.xhtml"), "nobody logged in: " + badEmail.text());
         assertTrue(badPassword.path().endsWith("/login.xhtml"), "nobody logged in");
+        expectedEmailMessage(value)
+                .ifPresent(
+                        message ->
+                                assertEquals(
+                                        message,
+                                        messageBeside(badEmail, "email"),
+                                        name + " as email"));
+        expectedPasswordMessage(value)
+                .ifPresent(
+                        message ->
+                                assertEquals(
+                                        message,
+                                        messageBeside(badPassword, "password"),
+                                        name + " as password"));
         Answers.assertUnchanged(before, name);
+    }
+
+    /** What the login form says beside its email field about a value, where one reason applies. */
+    private static Optional<String> expectedEmailMessage(String value) {
+        boolean control = value.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
+        if (value.isBlank() && control) {
+            return Optional.empty(); // two faults, two messages: either may come first
+        } else if (value.isBlank()) {
+            return Optional.of("Email is required.");
+        } else if (control) {
+            return Optional.of("This field contains characters that cannot be used here.");
+        } else if (value.length() > 254) {
+            return Optional.of("Email is too long.");
+        }
+        return Optional.empty();
+    }
+
+    /** What the login form says beside its password field, for values it refuses unchecked. */
+    private static Optional<String> expectedPasswordMessage(String value) {
+        if (value.isBlank()) {
+            return Optional.of("Password is required.");
+        } else if (value.length() > 1024) {
+            return Optional.of("Password is too long.");
+        }
+        return Optional.empty();
+    }
+
+    private static String messageBeside(Page page, String field) {
+        return page.html().select("[id=\"login-form:" + field + "\"] ~ span.error").text();
     }
 
     @ParameterizedTest(name = "{0}")

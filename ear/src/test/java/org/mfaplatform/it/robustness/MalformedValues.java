@@ -22,7 +22,11 @@ final class MalformedValues {
                 named("100 digits", "9".repeat(100)),
                 named("plus and leading zero", "+05924"),
                 named("minus sign", "-123456"),
+                // Authenticator apps show a token as "123 456": a form of a token, here a wrong
+                // one.
                 named("digits with space inside", "123 456"),
+                named("digits with no-break space inside", "123\u00A0456"),
+                named("digits with hyphen inside", "123-456"),
                 named("digits padded with blanks", " 123456 "),
                 named("full-width digits", "１２３４５６"),
                 named("Arabic-Indic digits", "١٢٣٤٥٦"),

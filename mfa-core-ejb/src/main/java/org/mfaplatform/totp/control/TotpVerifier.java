@@ -28,11 +28,14 @@ public final class TotpVerifier {
      * good twice (RFC 6238 section 5.2, last paragraph).
      *
      * <p>A code must have exactly the policy's number of digits: {@code 5924} is not {@code
-     * 005924}, because leniency there would shrink the space an attacker has to guess.
+     * 005924}, because leniency there would shrink the space an attacker has to guess. Blanks
+     * around the code and ASCII spaces inside it are dropped first, because authenticator apps show
+     * codes as {@code 693 871} and people type them so; a space adds no guess.
      *
      * @return the matching time step, to be stored as the new last accepted one, or empty
      */
-    public OptionalLong matchingStep(byte[] key, String submitted, long lastAcceptedStep) {
+    public OptionalLong matchingStep(byte[] key, String typed, long lastAcceptedStep) {
+        String submitted = normalized(typed);
         if (!isWellFormed(submitted)) {
             return OptionalLong.empty();
         }
@@ -52,6 +55,15 @@ public final class TotpVerifier {
     /** The time step a code entered now belongs to. */
     public long currentStep() {
         return policy.timeStep(clock.instant());
+    }
+
+    /**
+     * The one place every token entry point (login token step, setup, disable) normalises what was
+     * typed: outer whitespace and inner ASCII spaces go, nothing else changes, so a code with any
+     * other character still fails {@link #isWellFormed}.
+     */
+    private static String normalized(String typed) {
+        return typed == null ? null : typed.strip().replace(" ", "");
     }
 
     private boolean isWellFormed(String submitted) {

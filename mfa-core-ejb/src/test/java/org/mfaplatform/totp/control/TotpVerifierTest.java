@@ -87,12 +87,47 @@ class TotpVerifierTest {
     @ParameterizedTest(name = "rejects \"{0}\"")
     @NullSource
     @ValueSource(
-            strings = {"5924", "05924", "0005924", "", " 005924", "005924 ", "00592a", "٠٠٥٩٢٤"})
+            strings = {
+                "5924",
+                "05924",
+                "0005924",
+                "",
+                "   ",
+                "00592a",
+                "٠٠٥٩٢٤",
+                "００５９２４",
+                "+05924",
+                "005-924",
+                "005\u00A0924",
+                "005\t924",
+                "0 0 5 9 2",
+                "005 9245"
+            })
     void rejectsCodesThatAreNotExactlySixDigits(String submitted) {
         OptionalLong step =
                 verifierAt(RFC_TIME).matchingStep(Rfc6238.SHA1_SEED, submitted, NOTHING_USED);
 
         assertTrue(step.isEmpty(), "only exactly six ASCII digits may match: " + submitted);
+    }
+
+    /** As Google and Microsoft Authenticator show a code, and as people copy it with blanks. */
+    @ParameterizedTest(name = "accepts \"{0}\"")
+    @ValueSource(
+            strings = {"005 924", "00 59 24", " 005924", "005924 ", " 005 924 ", "0 0 5 9 2 4"})
+    void acceptsCodeWithAsciiSpaces(String submitted) {
+        OptionalLong step =
+                verifierAt(RFC_TIME).matchingStep(Rfc6238.SHA1_SEED, submitted, NOTHING_USED);
+
+        assertEquals(
+                OptionalLong.of(RFC_STEP), step, "spaces are no part of the code: " + submitted);
+    }
+
+    @Test
+    void rejectsWrongCodeWithSpaceInside() {
+        OptionalLong step =
+                verifierAt(RFC_TIME).matchingStep(Rfc6238.SHA1_SEED, "005 925", NOTHING_USED);
+
+        assertTrue(step.isEmpty(), "dropping the space must not make a wrong code right");
     }
 
     @Test
