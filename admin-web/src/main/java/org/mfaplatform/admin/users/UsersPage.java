@@ -35,6 +35,13 @@ public class UsersPage {
                         UserFilter.pageNumber(page));
     }
 
+    /**
+     * Nobody resets their own MFA, so their own row offers no Reset; the service refuses it too.
+     */
+    public boolean isOwnAccount(long userId) {
+        return userId == context.accountId();
+    }
+
     public List<MfaStatus> getStatuses() {
         return List.of(MfaStatus.values());
     }

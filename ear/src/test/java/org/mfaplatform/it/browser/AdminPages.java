@@ -48,6 +48,13 @@ final class AdminPages extends SitePages {
         click("reset-form:reset");
     }
 
+    /** How many rows of the users list offer Reset MFA. */
+    int resetLinkCount() {
+        open("/app/users.xhtml");
+        waitFor(By.id("filter-q"));
+        return driver.findElements(By.className("reset-link")).size();
+    }
+
     /**
      * The reset page of any user id, as a hand-made address would ask for it. The page is a
      * protected view, so the address carries the session's token, taken from a Reset link of the

@@ -293,11 +293,15 @@ class CompanyPolicyBrowserIT {
 
     @Test
     void adminOfOneCompanyGetsNotFoundForUsersOfAnother() {
-        String adminEmail = TestDatabase.newAccount("OPTIONAL", "COMPANY_ADMIN");
+        long company = TestDatabase.newCompany("OPTIONAL");
+        String adminEmail = TestDatabase.newAccountIn(company, "COMPANY_ADMIN");
+        // A colleague, so the admin's users list has a Reset link to take the page's token from.
+        TestDatabase.newAccountIn(company, "USER");
         String otherEmail = TestDatabase.newUser("OPTIONAL");
         long otherId = TestDatabase.idOf(otherEmail);
         AdminPages admin = adminSite();
         admin.logIn(adminEmail, PASSWORD);
+        assertEquals(1, admin.resetLinkCount(), "Reset for the colleague, none for the admin");
 
         admin.openResetPage(Long.MAX_VALUE);
         String nonExistent = admin.textOf("user-not-found");
