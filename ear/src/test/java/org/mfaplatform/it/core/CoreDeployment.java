@@ -24,7 +24,7 @@ final class CoreDeployment {
                 ShrinkWrap.create(WebArchive.class, "core-it.war")
                         .addAsLibrary(ear.getAsType(JavaArchive.class, "mfa-core-ejb.jar"))
                         .addClasses(testClasses)
-                        .addClasses(TestAccounts.class, CoreDeployment.class)
+                        .addClasses(TestAccounts.class, Devices.class, CoreDeployment.class)
                         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         for (ArchivePath library :
                 ear.getContent(path -> path.get().startsWith("/lib/")).keySet()) {

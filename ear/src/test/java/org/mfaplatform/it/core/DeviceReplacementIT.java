@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,9 +31,6 @@ import org.mfaplatform.login.boundary.LoginGate;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
 import org.mfaplatform.policy.control.LoginStep;
-import org.mfaplatform.totp.control.SharedSecret;
-import org.mfaplatform.totp.control.TotpCodeGenerator;
-import org.mfaplatform.totp.control.TotpPolicy;
 
 /**
  * Replacing and turning off a device through the EJB boundary: both need the password, checked
@@ -69,19 +64,14 @@ class DeviceReplacementIT {
 
     @EJB UserDirectory userDirectory;
 
-    private final TotpPolicy policy = TotpPolicy.defaults();
-
     /** The token of the step {@code offset} steps from now, as the app with this key shows it. */
-    private String code(String groupedKey, int offset) {
-        byte[] key = SharedSecret.decode(groupedKey.replace(" ", ""));
-        long step = policy.timeStep(Instant.now(Clock.systemUTC())) + offset;
-        return new TotpCodeGenerator(policy).codeAt(key, step);
-    }
-
     /** A token that is none of the three the window accepts now. */
     private String wrongCode(String groupedKey) {
         List<String> valid =
-                List.of(code(groupedKey, -1), code(groupedKey, 0), code(groupedKey, 1));
+                List.of(
+                        Devices.code(groupedKey, -1),
+                        Devices.code(groupedKey, 0),
+                        Devices.code(groupedKey, 1));
         for (int candidate = 0; ; candidate++) {
             String wrong = String.format("%06d", candidate);
             if (!valid.contains(wrong)) {
@@ -96,14 +86,14 @@ class DeviceReplacementIT {
         String key = challenge.getKeyForManualEntry();
         assertEquals(
                 SetupOutcome.ACTIVATED,
-                enrollment.confirmSetup(accountId, code(key, -1), SOURCE),
+                enrollment.confirmSetup(accountId, Devices.code(key, -1), SOURCE),
                 "setup confirmed with the previous step's token");
         return key;
     }
 
     private String startedReplacement(long accountId, String oldKey) {
         ReplacementStart start =
-                enrollment.startReplacement(accountId, PASSWORD, code(oldKey, 0), SOURCE);
+                enrollment.startReplacement(accountId, PASSWORD, Devices.code(oldKey, 0), SOURCE);
         assertEquals(ReplacementStart.Outcome.STARTED, start.outcome());
         return start.challenge().getKeyForManualEntry();
     }
@@ -112,7 +102,7 @@ class DeviceReplacementIT {
     void disableRefusesWrongPasswordBeforeLookingAtTheToken() {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         String key = activatedDevice(accountId);
-        String token = code(key, 0);
+        String token = Devices.code(key, 0);
 
         DisableOutcome wrongPassword = enrollment.disable(accountId, WRONG_PASSWORD, token, SOURCE);
         DisableOutcome noPassword = enrollment.disable(accountId, new char[0], token, SOURCE);
@@ -147,7 +137,8 @@ class DeviceReplacementIT {
         String key = activatedDevice(accountId);
 
         ReplacementStart start =
-                enrollment.startReplacement(accountId, WRONG_PASSWORD, code(key, 0), SOURCE);
+                enrollment.startReplacement(
+                        accountId, WRONG_PASSWORD, Devices.code(key, 0), SOURCE);
 
         assertEquals(ReplacementStart.Outcome.WRONG_PASSWORD, start.outcome());
         assertNull(start.challenge(), "no new key without the password");
@@ -178,14 +169,19 @@ class DeviceReplacementIT {
 
         String newKey = startedReplacement(accountId, oldKey);
         DeviceView pending = enrollment.view(accountId);
-        TokenCheck newBeforeConfirmed = secondFactor.verify(accountId, code(newKey, 1), SOURCE);
-        TokenCheck oldBeforeConfirmed = secondFactor.verify(accountId, code(oldKey, 1), SOURCE);
+        TokenCheck newBeforeConfirmed =
+                secondFactor.verify(accountId, Devices.code(newKey, 1), SOURCE);
+        TokenCheck oldBeforeConfirmed =
+                secondFactor.verify(accountId, Devices.code(oldKey, 1), SOURCE);
         byte[] qrCode = enrollment.pendingQrCode(accountId).orElse(null);
         List<DeviceStatus> whilePending = accounts.deviceStatusesOf(accountId);
 
-        SetupOutcome confirmed = enrollment.confirmSetup(accountId, code(newKey, -1), SOURCE);
-        TokenCheck oldAfterConfirmed = secondFactor.verify(accountId, code(oldKey, 1), SOURCE);
-        TokenCheck newAfterConfirmed = secondFactor.verify(accountId, code(newKey, 0), SOURCE);
+        SetupOutcome confirmed =
+                enrollment.confirmSetup(accountId, Devices.code(newKey, -1), SOURCE);
+        TokenCheck oldAfterConfirmed =
+                secondFactor.verify(accountId, Devices.code(oldKey, 1), SOURCE);
+        TokenCheck newAfterConfirmed =
+                secondFactor.verify(accountId, Devices.code(newKey, 0), SOURCE);
 
         assertEquals(DeviceView.State.ACTIVE, pending.getState(), "the old device is active");
         assertTrue(pending.isReplacementPending(), "a replacement waits for its token");
@@ -213,7 +209,7 @@ class DeviceReplacementIT {
         String newKey = startedReplacement(accountId, oldKey);
 
         accounts.expirePendingDevice(accountId);
-        SetupOutcome late = enrollment.confirmSetup(accountId, code(newKey, 0), SOURCE);
+        SetupOutcome late = enrollment.confirmSetup(accountId, Devices.code(newKey, 0), SOURCE);
         DeviceView view = enrollment.view(accountId);
 
         assertEquals(SetupOutcome.EXPIRED, late, "an expired replacement never activates");
@@ -222,7 +218,7 @@ class DeviceReplacementIT {
         assertTrue(enrollment.pendingQrCode(accountId).isEmpty(), "nor is its QR code");
         assertEquals(
                 TokenCheck.ACCEPTED,
-                secondFactor.verify(accountId, code(oldKey, 1), SOURCE),
+                secondFactor.verify(accountId, Devices.code(oldKey, 1), SOURCE),
                 "the old device still logs in");
         assertEquals(0, accounts.auditEventsOf(accountId, AuditEventType.DEVICE_REPLACED));
     }
@@ -235,7 +231,8 @@ class DeviceReplacementIT {
 
         String newKey = startedReplacement(accountId, oldKey);
         LoginStep whilePending = loginGate.evaluate(accountId, null, false).orElseThrow().step();
-        SetupOutcome confirmed = enrollment.confirmSetup(accountId, code(newKey, -1), SOURCE);
+        SetupOutcome confirmed =
+                enrollment.confirmSetup(accountId, Devices.code(newKey, -1), SOURCE);
 
         assertTrue(before.isMayReplace(), "Replace device is offered");
         assertFalse(before.isMayDisable(), "Disable is not");
@@ -253,7 +250,7 @@ class DeviceReplacementIT {
         accounts.setPolicy(accountId, MfaPolicy.DISABLED);
 
         ReplacementStart start =
-                enrollment.startReplacement(accountId, PASSWORD, code(key, 0), SOURCE);
+                enrollment.startReplacement(accountId, PASSWORD, Devices.code(key, 0), SOURCE);
 
         assertEquals(ReplacementStart.Outcome.NOT_ALLOWED, start.outcome());
         assertFalse(enrollment.view(accountId).isMayReplace(), "Replace device is not offered");
@@ -277,13 +274,14 @@ class DeviceReplacementIT {
         String oldKey = activatedDevice(accountId);
         String newKey = startedReplacement(accountId, oldKey);
 
-        DisableOutcome outcome = enrollment.disable(accountId, PASSWORD, code(oldKey, 1), SOURCE);
+        DisableOutcome outcome =
+                enrollment.disable(accountId, PASSWORD, Devices.code(oldKey, 1), SOURCE);
 
         assertEquals(DisableOutcome.DISABLED, outcome);
         assertEquals(List.of(), accounts.deviceStatusesOf(accountId));
         assertEquals(
                 SetupOutcome.EXPIRED,
-                enrollment.confirmSetup(accountId, code(newKey, 0), SOURCE),
+                enrollment.confirmSetup(accountId, Devices.code(newKey, 0), SOURCE),
                 "the replacement went with the device");
     }
 
@@ -294,16 +292,16 @@ class DeviceReplacementIT {
         String firstKey = startedReplacement(accountId, oldKey);
 
         ReplacementStart second =
-                enrollment.startReplacement(accountId, PASSWORD, code(oldKey, 1), SOURCE);
+                enrollment.startReplacement(accountId, PASSWORD, Devices.code(oldKey, 1), SOURCE);
         String secondKey = second.challenge().getKeyForManualEntry();
 
         assertEquals(
                 SetupOutcome.WRONG_TOKEN,
-                enrollment.confirmSetup(accountId, code(firstKey, 0), SOURCE),
+                enrollment.confirmSetup(accountId, Devices.code(firstKey, 0), SOURCE),
                 "the first replacement's key no longer counts");
         assertEquals(
                 SetupOutcome.ACTIVATED,
-                enrollment.confirmSetup(accountId, code(secondKey, 0), SOURCE));
+                enrollment.confirmSetup(accountId, Devices.code(secondKey, 0), SOURCE));
         assertEquals(List.of(DeviceStatus.ACTIVE), accounts.deviceStatusesOf(accountId));
     }
 

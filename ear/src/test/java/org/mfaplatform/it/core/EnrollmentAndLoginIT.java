@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -33,9 +31,6 @@ import org.mfaplatform.login.boundary.LoginGate;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
 import org.mfaplatform.policy.control.LoginStep;
-import org.mfaplatform.totp.control.SharedSecret;
-import org.mfaplatform.totp.control.TotpCodeGenerator;
-import org.mfaplatform.totp.control.TotpPolicy;
 
 /**
  * Enrollment and both login steps through the EJB boundary, on the real server and database. Codes
@@ -62,23 +57,9 @@ class EnrollmentAndLoginIT {
 
     @EJB SecondFactor secondFactor;
 
-    private final TotpPolicy policy = TotpPolicy.defaults();
-
     /** The code of the step {@code offset} steps from now. */
-    private String code(String groupedKey, int offset) {
-        byte[] key = SharedSecret.decode(groupedKey.replace(" ", ""));
-        long step = policy.timeStep(Instant.now(Clock.systemUTC())) + offset;
-        return new TotpCodeGenerator(policy).codeAt(key, step);
-    }
-
     private SetupChallenge activatedDevice(long accountId) {
-        SetupChallenge challenge = enrollment.startSetup(accountId);
-        assertEquals(
-                SetupOutcome.ACTIVATED,
-                enrollment.confirmSetup(
-                        accountId, code(challenge.getKeyForManualEntry(), 0), SOURCE),
-                "setup confirmed with the current code");
-        return challenge;
+        return Devices.activate(enrollment, accountId, SOURCE);
     }
 
     @Test
@@ -99,7 +80,7 @@ class EnrollmentAndLoginIT {
         assertEquals(
                 SetupOutcome.ACTIVATED,
                 enrollment.confirmSetup(
-                        accountId, code(challenge.getKeyForManualEntry(), 0), SOURCE));
+                        accountId, Devices.code(challenge.getKeyForManualEntry(), 0), SOURCE));
         assertEquals(DeviceView.State.ACTIVE, enrollment.view(accountId).getState());
     }
 
@@ -112,18 +93,20 @@ class EnrollmentAndLoginIT {
 
         assertEquals(
                 SetupOutcome.WRONG_TOKEN,
-                enrollment.confirmSetup(accountId, code(first.getKeyForManualEntry(), 0), SOURCE),
+                enrollment.confirmSetup(
+                        accountId, Devices.code(first.getKeyForManualEntry(), 0), SOURCE),
                 "the replaced key no longer counts");
         assertEquals(
                 SetupOutcome.ACTIVATED,
-                enrollment.confirmSetup(accountId, code(second.getKeyForManualEntry(), 0), SOURCE));
+                enrollment.confirmSetup(
+                        accountId, Devices.code(second.getKeyForManualEntry(), 0), SOURCE));
     }
 
     @Test
     void codeThatConfirmedSetupCannotLogIn() {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         SetupChallenge challenge = enrollment.startSetup(accountId);
-        String setupCode = code(challenge.getKeyForManualEntry(), 0);
+        String setupCode = Devices.code(challenge.getKeyForManualEntry(), 0);
         enrollment.confirmSetup(accountId, setupCode, SOURCE);
 
         TokenCheck check = secondFactor.verify(accountId, setupCode, SOURCE);
@@ -141,7 +124,8 @@ class EnrollmentAndLoginIT {
                 passwordLogin.verify(email, TestAccounts.PASSWORD.toCharArray()).orElseThrow();
         Access afterPassword = loginGate.evaluate(loggedIn, null, false).orElseThrow();
         TokenCheck check =
-                secondFactor.verify(loggedIn, code(challenge.getKeyForManualEntry(), 1), SOURCE);
+                secondFactor.verify(
+                        loggedIn, Devices.code(challenge.getKeyForManualEntry(), 1), SOURCE);
         Access afterToken =
                 loginGate.evaluate(loggedIn, afterPassword.sessionGeneration(), true).orElseThrow();
 
@@ -171,7 +155,7 @@ class EnrollmentAndLoginIT {
     void twoParallelSubmissionsOfOneCodeSucceedOnce() throws Exception {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         SetupChallenge challenge = activatedDevice(accountId);
-        String code = code(challenge.getKeyForManualEntry(), 1);
+        String code = Devices.code(challenge.getKeyForManualEntry(), 1);
         CyclicBarrier start = new CyclicBarrier(2);
         ManagedExecutorService executor =
                 InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
@@ -201,7 +185,7 @@ class EnrollmentAndLoginIT {
     void wrongTokensInARowLockTheTokenStep() {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         SetupChallenge challenge = activatedDevice(accountId);
-        String right = code(challenge.getKeyForManualEntry(), 1);
+        String right = Devices.code(challenge.getKeyForManualEntry(), 1);
         String wrong = right.equals("000000") ? "111111" : "000000";
 
         List<TokenCheck> outcomes = new ArrayList<>();
@@ -226,7 +210,10 @@ class EnrollmentAndLoginIT {
         DisableOutcome wrong = enrollment.disable(accountId, password, "12x456", SOURCE);
         DisableOutcome right =
                 enrollment.disable(
-                        accountId, password, code(challenge.getKeyForManualEntry(), 1), SOURCE);
+                        accountId,
+                        password,
+                        Devices.code(challenge.getKeyForManualEntry(), 1),
+                        SOURCE);
 
         assertEquals(DisableOutcome.WRONG_TOKEN, wrong);
         assertEquals(DisableOutcome.DISABLED, right);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
 import jakarta.transaction.UserTransaction;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,9 +24,6 @@ import org.mfaplatform.enrollment.boundary.SetupChallenge;
 import org.mfaplatform.enrollment.boundary.SetupOutcome;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
-import org.mfaplatform.totp.control.SharedSecret;
-import org.mfaplatform.totp.control.TotpCodeGenerator;
-import org.mfaplatform.totp.control.TotpPolicy;
 
 /**
  * Email notices, read back from the real SMTP server the test process runs (it.support.MailServer)
@@ -64,24 +59,6 @@ class NoticeMailIT {
 
     @EJB MfaReset mfaReset;
 
-    private final TotpPolicy policy = TotpPolicy.defaults();
-
-    private String code(String groupedKey, int offset) {
-        byte[] key = SharedSecret.decode(groupedKey.replace(" ", ""));
-        long step = policy.timeStep(Instant.now(Clock.systemUTC())) + offset;
-        return new TotpCodeGenerator(policy).codeAt(key, step);
-    }
-
-    /** Sets up a device and returns its key, as the user would type it. */
-    private String activatedDevice(long accountId) {
-        SetupChallenge challenge = enrollment.startSetup(accountId);
-        assertEquals(
-                SetupOutcome.ACTIVATED,
-                enrollment.confirmSetup(
-                        accountId, code(challenge.getKeyForManualEntry(), 0), SOURCE));
-        return challenge.getKeyForManualEntry();
-    }
-
     /** Neither spelling of the key shows in any message of the mailbox. */
     private static void assertNoKeyIn(Inbox inbox, String groupedKey) {
         String key = groupedKey.replace(" ", "");
@@ -93,6 +70,10 @@ class NoticeMailIT {
                     "the grouped key is in the message \"" + mail.subject() + "\"");
             assertFalse(text.contains("otpauth:"), "a key URI is in \"" + mail.subject() + "\"");
         }
+    }
+
+    private String activatedDevice(long accountId) {
+        return Devices.activate(enrollment, accountId, SOURCE).getKeyForManualEntry();
     }
 
     @Test
@@ -117,7 +98,7 @@ class NoticeMailIT {
     void wrongSetupTokenSendsNoNotice() {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         SetupChallenge challenge = enrollment.startSetup(accountId);
-        String right = code(challenge.getKeyForManualEntry(), 0);
+        String right = Devices.code(challenge.getKeyForManualEntry(), 0);
         String wrong = right.equals("000000") ? "111111" : "000000";
 
         assertEquals(SetupOutcome.WRONG_TOKEN, enrollment.confirmSetup(accountId, wrong, SOURCE));
@@ -138,9 +119,9 @@ class NoticeMailIT {
         UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
 
         transaction.begin();
-        SetupOutcome rolledBack = enrollment.confirmSetup(accountId, code(key, 0), SOURCE);
+        SetupOutcome rolledBack = enrollment.confirmSetup(accountId, Devices.code(key, 0), SOURCE);
         transaction.rollback();
-        SetupOutcome committed = enrollment.confirmSetup(accountId, code(key, 0), SOURCE);
+        SetupOutcome committed = enrollment.confirmSetup(accountId, Devices.code(key, 0), SOURCE);
         Inbox inbox = Inbox.of(accounts.emailOf(accountId));
         inbox.await(SET_UP);
 
@@ -157,7 +138,8 @@ class NoticeMailIT {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         String key = activatedDevice(accountId);
 
-        DisableOutcome outcome = enrollment.disable(accountId, PASSWORD, code(key, 1), SOURCE);
+        DisableOutcome outcome =
+                enrollment.disable(accountId, PASSWORD, Devices.code(key, 1), SOURCE);
         Inbox inbox = Inbox.of(accounts.emailOf(accountId));
         Inbox.Mail mail = inbox.await(DISABLED);
 
@@ -174,9 +156,10 @@ class NoticeMailIT {
         Inbox.of(accounts.emailOf(accountId)).await(SET_UP);
 
         ReplacementStart start =
-                enrollment.startReplacement(accountId, PASSWORD, code(oldKey, 1), SOURCE);
+                enrollment.startReplacement(accountId, PASSWORD, Devices.code(oldKey, 1), SOURCE);
         String newKey = start.challenge().getKeyForManualEntry();
-        SetupOutcome confirmed = enrollment.confirmSetup(accountId, code(newKey, 0), SOURCE);
+        SetupOutcome confirmed =
+                enrollment.confirmSetup(accountId, Devices.code(newKey, 0), SOURCE);
         Inbox inbox = Inbox.of(accounts.emailOf(accountId));
         Inbox.Mail mail = inbox.await(REPLACED);
 
@@ -215,7 +198,7 @@ class NoticeMailIT {
     void lockingTheTokenStepMailsTheOwnerUntilWhen() {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         String key = activatedDevice(accountId);
-        String right = code(key, 1);
+        String right = Devices.code(key, 1);
         String wrong = right.equals("000000") ? "111111" : "000000";
 
         // Wrong tokens until the lock, whatever mfa.token.lockAfter the server runs with.

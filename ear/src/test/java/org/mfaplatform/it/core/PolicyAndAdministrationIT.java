@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,17 +29,12 @@ import org.mfaplatform.audit.entity.AuditEventType;
 import org.mfaplatform.company.entity.MfaPolicy;
 import org.mfaplatform.enrollment.boundary.DisableOutcome;
 import org.mfaplatform.enrollment.boundary.Enrollment;
-import org.mfaplatform.enrollment.boundary.SetupChallenge;
 import org.mfaplatform.enrollment.boundary.SetupNotAllowedException;
-import org.mfaplatform.enrollment.boundary.SetupOutcome;
 import org.mfaplatform.login.boundary.Access;
 import org.mfaplatform.login.boundary.LoginGate;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
 import org.mfaplatform.policy.control.LoginStep;
-import org.mfaplatform.totp.control.SharedSecret;
-import org.mfaplatform.totp.control.TotpCodeGenerator;
-import org.mfaplatform.totp.control.TotpPolicy;
 
 /**
  * The company policy as the server enforces it, policy changes reaching sessions already open, the
@@ -76,23 +69,6 @@ class PolicyAndAdministrationIT {
 
     @EJB AuditLog auditLog;
 
-    private final TotpPolicy totp = TotpPolicy.defaults();
-
-    private String code(String groupedKey, int offset) {
-        byte[] key = SharedSecret.decode(groupedKey.replace(" ", ""));
-        long step = totp.timeStep(Instant.now(Clock.systemUTC())) + offset;
-        return new TotpCodeGenerator(totp).codeAt(key, step);
-    }
-
-    private String activatedDevice(long accountId) {
-        SetupChallenge challenge = enrollment.startSetup(accountId);
-        assertEquals(
-                SetupOutcome.ACTIVATED,
-                enrollment.confirmSetup(
-                        accountId, code(challenge.getKeyForManualEntry(), 0), SOURCE));
-        return challenge.getKeyForManualEntry();
-    }
-
     /** What the login mechanism asks right after the password. */
     private LoginStep afterPassword(long accountId) {
         return loginGate.evaluate(accountId, null, false).orElseThrow().step();
@@ -112,6 +88,10 @@ class PolicyAndAdministrationIT {
     }
 
     // --- The three settings, enforced on the server -------------------------------------------
+
+    private String activatedDevice(long accountId) {
+        return Devices.activate(enrollment, accountId, SOURCE).getKeyForManualEntry();
+    }
 
     @Test
     void disabledMeansNoTokenStepNoSetupAndDormantDevices() {
@@ -147,7 +127,8 @@ class PolicyAndAdministrationIT {
         assertEquals(LoginStep.TOKEN_REQUIRED, afterPassword(user));
         assertTrue(enrollment.view(user).isMayDisable());
         assertEquals(
-                DisableOutcome.DISABLED, enrollment.disable(user, PASSWORD, code(key, 1), SOURCE));
+                DisableOutcome.DISABLED,
+                enrollment.disable(user, PASSWORD, Devices.code(key, 1), SOURCE));
         assertEquals(LoginStep.GRANTED, afterPassword(user));
     }
 
@@ -161,7 +142,7 @@ class PolicyAndAdministrationIT {
         assertFalse(enrollment.view(user).isMayDisable(), "Disable is not offered");
         assertEquals(
                 DisableOutcome.NOT_ALLOWED,
-                enrollment.disable(user, PASSWORD, code(key, 1), SOURCE),
+                enrollment.disable(user, PASSWORD, Devices.code(key, 1), SOURCE),
                 "Disable is refused when called anyway");
         assertEquals(LoginStep.TOKEN_REQUIRED, afterPassword(user), "the device is still there");
     }
@@ -272,7 +253,7 @@ class PolicyAndAdministrationIT {
         long user = accounts.newColleague(admin, Role.USER);
         String key = activatedDevice(user);
         Access session = loginGate.evaluate(user, null, false).orElseThrow();
-        String wrong = code(key, 1).equals("000000") ? "111111" : "000000";
+        String wrong = Devices.code(key, 1).equals("000000") ? "111111" : "000000";
         assertEquals(TokenCheck.REJECTED, secondFactor.verify(user, wrong, SOURCE));
         assertEquals(1, accounts.failedTokensOf(user));
 
@@ -371,7 +352,7 @@ class PolicyAndAdministrationIT {
         long otherAdmin = accounts.newAccount(MfaPolicy.OPTIONAL, Role.COMPANY_ADMIN);
         long otherUser = accounts.newColleague(otherAdmin, Role.USER);
         String otherKey = activatedDevice(otherUser);
-        String wrong = code(otherKey, 1).equals("000000") ? "111111" : "000000";
+        String wrong = Devices.code(otherKey, 1).equals("000000") ? "111111" : "000000";
         secondFactor.verify(otherUser, wrong, SOURCE);
         String otherEmail = accounts.emailOf(otherUser);
 

@@ -12,8 +12,6 @@ import jakarta.ejb.EJBException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -27,7 +25,6 @@ import org.mfaplatform.account.entity.Role;
 import org.mfaplatform.company.entity.MfaPolicy;
 import org.mfaplatform.enrollment.boundary.Enrollment;
 import org.mfaplatform.enrollment.boundary.SetupChallenge;
-import org.mfaplatform.enrollment.boundary.SetupOutcome;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
 import org.mfaplatform.secretstore.command.SecretKeyRotation;
@@ -35,8 +32,6 @@ import org.mfaplatform.secretstore.control.SealedSecret;
 import org.mfaplatform.secretstore.control.SecretCipher;
 import org.mfaplatform.secretstore.control.SecretKeyRing;
 import org.mfaplatform.totp.control.SharedSecret;
-import org.mfaplatform.totp.control.TotpCodeGenerator;
-import org.mfaplatform.totp.control.TotpPolicy;
 
 /**
  * What the database holds of a TOTP secret, read past the application with plain JDBC on the
@@ -62,26 +57,6 @@ class SecretsAtRestIT {
     @EJB Enrollment enrollment;
 
     @EJB SecondFactor secondFactor;
-
-    private final TotpPolicy policy = TotpPolicy.defaults();
-
-    private String code(String base32Key, int offset) {
-        long step = policy.timeStep(Instant.now(Clock.systemUTC())) + offset;
-        return new TotpCodeGenerator(policy).codeAt(SharedSecret.decode(base32Key), step);
-    }
-
-    /**
-     * @return the Base32 key of the account's newly active device
-     */
-    private String activatedDevice(long accountId) {
-        SetupChallenge challenge = enrollment.startSetup(accountId);
-        String key = challenge.getKeyForManualEntry().replace(" ", "");
-        assertEquals(
-                SetupOutcome.ACTIVATED,
-                enrollment.confirmSetup(accountId, code(key, 0), SOURCE),
-                "setup confirmed with the current code");
-        return key;
-    }
 
     private static DataSource database() throws NamingException {
         return InitialContext.doLookup("jdbc/mfa");
@@ -121,6 +96,15 @@ class SecretsAtRestIT {
         }
     }
 
+    /**
+     * @return the Base32 key of the account's newly active device
+     */
+    private String activatedDevice(long accountId) {
+        return Devices.activate(enrollment, accountId, SOURCE)
+                .getKeyForManualEntry()
+                .replace(" ", "");
+    }
+
     @Test
     void databaseHoldsSecretOnlyEncryptedUnderCurrentKey() throws Exception {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
@@ -151,7 +135,9 @@ class SecretsAtRestIT {
         assertTrue(enrollment.pendingQrCode(accountId).isPresent(), "QR code while pending");
 
         enrollment.confirmSetup(
-                accountId, code(challenge.getKeyForManualEntry().replace(" ", ""), 0), SOURCE);
+                accountId,
+                Devices.code(challenge.getKeyForManualEntry().replace(" ", ""), 0),
+                SOURCE);
 
         assertTrue(enrollment.pendingQrCode(accountId).isEmpty(), "no QR code once active");
     }
@@ -180,7 +166,7 @@ class SecretsAtRestIT {
         assertNotEquals(underOldKey.ciphertext(), rotated.ciphertext());
         assertEquals(
                 TokenCheck.ACCEPTED,
-                secondFactor.verify(accountId, code(key, 1), SOURCE),
+                secondFactor.verify(accountId, Devices.code(key, 1), SOURCE),
                 "the rotated secret still checks tokens");
     }
 
@@ -215,11 +201,11 @@ class SecretsAtRestIT {
 
         assertThrows(
                 EJBException.class,
-                () -> secondFactor.verify(intruder, code(victimKey, 1), SOURCE),
+                () -> secondFactor.verify(intruder, Devices.code(victimKey, 1), SOURCE),
                 "the copied ciphertext does not decrypt in another account's row");
         assertEquals(
                 TokenCheck.ACCEPTED,
-                secondFactor.verify(victim, code(victimKey, 1), SOURCE),
+                secondFactor.verify(victim, Devices.code(victimKey, 1), SOURCE),
                 "the original row is unaffected");
     }
 }

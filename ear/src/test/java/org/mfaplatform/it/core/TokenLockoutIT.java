@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,15 +31,10 @@ import org.mfaplatform.administration.boundary.ResetOutcome;
 import org.mfaplatform.administration.boundary.ResetResult;
 import org.mfaplatform.company.entity.MfaPolicy;
 import org.mfaplatform.enrollment.boundary.Enrollment;
-import org.mfaplatform.enrollment.boundary.SetupChallenge;
-import org.mfaplatform.enrollment.boundary.SetupOutcome;
 import org.mfaplatform.login.boundary.LoginGate;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
 import org.mfaplatform.policy.control.LoginStep;
-import org.mfaplatform.totp.control.SharedSecret;
-import org.mfaplatform.totp.control.TotpCodeGenerator;
-import org.mfaplatform.totp.control.TotpPolicy;
 
 /**
  * The per-account count of wrong tokens and what it locks, through the EJB boundary on the real
@@ -75,22 +69,6 @@ class TokenLockoutIT {
 
     @EJB TemporaryPasswordChange passwordChange;
 
-    private final TotpPolicy policy = TotpPolicy.defaults();
-
-    private String code(String groupedKey, int offset) {
-        byte[] key = SharedSecret.decode(groupedKey.replace(" ", ""));
-        long step = policy.timeStep(Instant.now(Clock.systemUTC())) + offset;
-        return new TotpCodeGenerator(policy).codeAt(key, step);
-    }
-
-    private String activatedDevice(long accountId) {
-        SetupChallenge challenge = enrollment.startSetup(accountId);
-        String key = challenge.getKeyForManualEntry();
-        assertEquals(
-                SetupOutcome.ACTIVATED, enrollment.confirmSetup(accountId, code(key, 0), SOURCE));
-        return key;
-    }
-
     private static String wrongFor(String right) {
         return right.equals("000000") ? "111111" : "000000";
     }
@@ -105,13 +83,17 @@ class TokenLockoutIT {
                 "locked for about " + expected + ", not " + left);
     }
 
+    private String activatedDevice(long accountId) {
+        return Devices.activate(enrollment, accountId, SOURCE).getKeyForManualEntry();
+    }
+
     @Test
     void tenthWrongTokenLocksTheTokenStepForFifteenMinutes() {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         String key = activatedDevice(accountId);
         accounts.setFailedTokens(accountId, 9);
 
-        TokenCheck tenth = secondFactor.verify(accountId, wrongFor(code(key, 1)), SOURCE);
+        TokenCheck tenth = secondFactor.verify(accountId, wrongFor(Devices.code(key, 1)), SOURCE);
 
         assertEquals(TokenCheck.LOCKED, tenth);
         assertLockedFor(Duration.ofMinutes(15), accounts.accountOf(accountId));
@@ -124,9 +106,11 @@ class TokenLockoutIT {
         // The lock of the tenth has lifted; the count goes on from there.
         accounts.setFailedTokens(accountId, 19);
 
-        TokenCheck twentieth = secondFactor.verify(accountId, wrongFor(code(key, 1)), SOURCE);
+        TokenCheck twentieth =
+                secondFactor.verify(accountId, wrongFor(Devices.code(key, 1)), SOURCE);
         accounts.setFailedTokens(accountId, 39);
-        TokenCheck fortieth = secondFactor.verify(accountId, wrongFor(code(key, 1)), SOURCE);
+        TokenCheck fortieth =
+                secondFactor.verify(accountId, wrongFor(Devices.code(key, 1)), SOURCE);
 
         assertEquals(TokenCheck.LOCKED, twentieth);
         assertEquals(TokenCheck.LOCKED, fortieth);
@@ -138,10 +122,10 @@ class TokenLockoutIT {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         String key = activatedDevice(accountId);
         accounts.setFailedTokens(accountId, 9);
-        secondFactor.verify(accountId, wrongFor(code(key, 1)), SOURCE);
+        secondFactor.verify(accountId, wrongFor(Devices.code(key, 1)), SOURCE);
 
-        TokenCheck right = secondFactor.verify(accountId, code(key, 1), SOURCE);
-        TokenCheck wrong = secondFactor.verify(accountId, wrongFor(code(key, 1)), SOURCE);
+        TokenCheck right = secondFactor.verify(accountId, Devices.code(key, 1), SOURCE);
+        TokenCheck wrong = secondFactor.verify(accountId, wrongFor(Devices.code(key, 1)), SOURCE);
 
         assertEquals(TokenCheck.LOCKED, right);
         assertEquals(TokenCheck.LOCKED, wrong);
@@ -154,7 +138,8 @@ class TokenLockoutIT {
         String key = activatedDevice(accountId);
         accounts.setFailedTokens(accountId, 15);
 
-        assertEquals(TokenCheck.ACCEPTED, secondFactor.verify(accountId, code(key, 1), SOURCE));
+        assertEquals(
+                TokenCheck.ACCEPTED, secondFactor.verify(accountId, Devices.code(key, 1), SOURCE));
         assertEquals(0, accounts.failedTokensOf(accountId));
     }
 
@@ -167,7 +152,7 @@ class TokenLockoutIT {
     void fiftyParallelWrongTokensAreCountedOnceEachUpToTheLock() throws Exception {
         long accountId = accounts.newAccount(MfaPolicy.OPTIONAL, Role.USER);
         String key = activatedDevice(accountId);
-        String wrong = wrongFor(code(key, 1));
+        String wrong = wrongFor(Devices.code(key, 1));
         int parallel = 50;
         // Released once all are queued: the server's executor may run fewer at once than that.
         CountDownLatch start = new CountDownLatch(1);
@@ -209,14 +194,14 @@ class TokenLockoutIT {
         accounts.setFailedTokens(user, 49);
         int generationBefore = accounts.sessionGenerationOf(user);
 
-        TokenCheck fiftieth = secondFactor.verify(user, wrongFor(code(key, 1)), SOURCE);
+        TokenCheck fiftieth = secondFactor.verify(user, wrongFor(Devices.code(key, 1)), SOURCE);
 
         assertEquals(TokenCheck.ACCOUNT_LOCKED, fiftieth);
         assertTrue(accounts.accountOf(user).isLocked());
         assertTrue(accounts.sessionGenerationOf(user) > generationBefore, "open sessions end");
         assertEquals(
                 TokenCheck.ACCOUNT_LOCKED,
-                secondFactor.verify(user, code(key, 1), SOURCE),
+                secondFactor.verify(user, Devices.code(key, 1), SOURCE),
                 "not even the right token is evaluated");
         assertEquals(
                 LoginStep.ACCOUNT_LOCKED,
@@ -257,7 +242,7 @@ class TokenLockoutIT {
         long user = accounts.newColleague(admin, Role.USER);
         String key = activatedDevice(user);
         accounts.setFailedTokens(user, 49);
-        secondFactor.verify(user, wrongFor(code(key, 1)), SOURCE);
+        secondFactor.verify(user, wrongFor(Devices.code(key, 1)), SOURCE);
         assertTrue(accounts.accountOf(user).isLocked(), "locked by the fiftieth wrong token");
         String temporary = mfaReset.reset(admin, user, "checked", null, SOURCE).temporaryPassword();
         String chosen = "a passphrase of my own";
