@@ -6,16 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.mfaplatform.it.support.TestCertificate;
 
 /**
  * A CSV export fetched with the browser's session cookie: headless Chromium saves downloads where a
@@ -63,28 +59,6 @@ record CsvDownload(String contentType, List<String> header, List<CSVRecord> reco
 
     /** The test server's certificate is a throwaway self-signed one. */
     private static HttpClient client() {
-        try {
-            SSLContext trustingEverything = SSLContext.getInstance("TLS");
-            trustingEverything.init(
-                    null,
-                    new TrustManager[] {
-                        new X509TrustManager() {
-                            @Override
-                            public void checkClientTrusted(X509Certificate[] chain, String type) {}
-
-                            @Override
-                            public void checkServerTrusted(X509Certificate[] chain, String type) {}
-
-                            @Override
-                            public X509Certificate[] getAcceptedIssuers() {
-                                return new X509Certificate[0];
-                            }
-                        }
-                    },
-                    new SecureRandom());
-            return HttpClient.newBuilder().sslContext(trustingEverything).build();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HttpClient.newBuilder().sslContext(TestCertificate.trusted()).build();
     }
 }

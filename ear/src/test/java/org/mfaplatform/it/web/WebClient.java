@@ -12,21 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.mfaplatform.it.support.TestCertificate;
 
 /**
  * One visitor of one site at the HTTP level: its own cookies, no redirect followed unless asked, so
@@ -49,7 +43,7 @@ final class WebClient {
         this.origin = URI.create(base).resolve("/");
         this.http =
                 HttpClient.newBuilder()
-                        .sslContext(trustingTestCertificate())
+                        .sslContext(TestCertificate.trusted())
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .connectTimeout(Duration.ofSeconds(10))
                         .build();
@@ -210,7 +204,7 @@ final class WebClient {
             throws IOException {
         try (Socket socket =
                 tls
-                        ? trustingTestCertificate()
+                        ? TestCertificate.trusted()
                                 .getSocketFactory()
                                 .createSocket("localhost", port)
                         : new Socket("localhost", port)) {
@@ -243,46 +237,5 @@ final class WebClient {
                                         + URLEncoder.encode(
                                                 field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    /**
-     * The test server's certificate is a throwaway self-signed one, for {@code localhost} only: an
-     * extended trust manager also skips the host name check, so tests may reach the server by an IP
-     * address, as a client on another address would.
-     */
-    private static SSLContext trustingTestCertificate() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(
-                    null, new TrustManager[] {new TrustingTestCertificate()}, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class TrustingTestCertificate extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String type) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String type, Socket socket) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String type, SSLEngine engine) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String type) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String type, Socket socket) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String type, SSLEngine engine) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
