@@ -1,6 +1,7 @@
 package org.mfaplatform.demo.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import org.mfaplatform.config.control.Settings;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());

@@ -3,7 +3,7 @@ package org.mfaplatform.login.control;
 import java.time.Duration;
 
 /**
- * How {@link PasswordThrottle} slows wrong passwords.
+ * How wrong passwords are slowed (see {@link ThrottleCount}).
  *
  * @param freeFailures wrong passwords for one email from one address that cost nothing; the next
  *     attempt waits {@code firstDelay}
@@ -47,6 +47,21 @@ public record ThrottleLimits(
             throw new IllegalArgumentException(
                     "need a window, a first delay above zero and a longest delay not below it");
         }
+    }
+
+    /** Past this many doublings the delay is at its longest anyway; stops the shift overflowing. */
+    private static final int MAX_DOUBLINGS = 30;
+
+    /** The first delay, doubled for each failure past the free ones, at most the longest. */
+    public Duration delayAfter(int failuresPastFree) {
+        Duration delay = firstDelay;
+        for (int i = 0; i < Math.min(failuresPastFree, MAX_DOUBLINGS); i++) {
+            delay = delay.multipliedBy(2);
+            if (delay.compareTo(maxDelay) >= 0) {
+                return maxDelay;
+            }
+        }
+        return delay;
     }
 
     public boolean limitsAddresses() {

@@ -1,6 +1,5 @@
 package org.mfaplatform.login.web;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -25,9 +24,9 @@ import org.mfaplatform.enrollment.boundary.Enrollment;
 import org.mfaplatform.enrollment.boundary.SetupOutcome;
 import org.mfaplatform.login.boundary.Access;
 import org.mfaplatform.login.boundary.LoginGate;
+import org.mfaplatform.login.boundary.PasswordThrottle;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
-import org.mfaplatform.login.control.PasswordThrottle;
 import org.mfaplatform.policy.control.LoginStep;
 
 /**
@@ -78,12 +77,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject ClientAddress clientAddress;
 
-    private PasswordThrottle passwordThrottle;
-
-    @PostConstruct
-    void createThrottle() {
-        passwordThrottle = new PasswordThrottle(settings.passwordThrottle(), clock);
-    }
+    @Inject PasswordThrottle passwordThrottle;
 
     @Override
     public AuthenticationStatus validateRequest(

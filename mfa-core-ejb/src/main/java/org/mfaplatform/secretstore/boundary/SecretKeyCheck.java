@@ -1,6 +1,7 @@
 package org.mfaplatform.secretstore.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -26,6 +27,7 @@ import org.mfaplatform.secretstore.control.SecretKeyRing;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 public class SecretKeyCheck {
 
     private static final Logger LOG = Logger.getLogger(SecretKeyCheck.class.getName());

@@ -1,0 +1,2 @@
+/** What the login keeps in the database between requests, shared by every node. */
+package org.mfaplatform.login.entity;
