@@ -24,9 +24,9 @@ public class PolicyPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient CompanyPolicy companyPolicy;
+    @Inject CompanyPolicy companyPolicy;
 
-    @Inject transient RequestContext context;
+    @Inject RequestContext context;
 
     private PolicySettings settings;
     private MfaPolicy selected;

@@ -19,9 +19,9 @@ public class SetupPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient Enrollment enrollment;
+    @Inject Enrollment enrollment;
 
-    @Inject transient RequestContext context;
+    @Inject RequestContext context;
 
     private SetupChallenge challenge;
 
@@ -34,10 +34,14 @@ public class SetupPage implements Serializable {
     }
 
     public SetupChallenge getChallenge() {
+        if (challenge != null && !challenge.hasKey()) {
+            // Carried over from another server's session without its key (SetupChallenge).
+            challenge = enrollment.pendingChallenge(context.accountId()).orElse(null);
+        }
         return challenge;
     }
 
     public boolean isSetupInProgress() {
-        return challenge != null;
+        return getChallenge() != null;
     }
 }

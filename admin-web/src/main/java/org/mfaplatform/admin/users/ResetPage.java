@@ -25,17 +25,22 @@ public class ResetPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient UserDirectory directory;
+    @Inject UserDirectory directory;
 
-    @Inject transient MfaReset mfaReset;
+    @Inject MfaReset mfaReset;
 
-    @Inject transient RequestContext context;
+    @Inject RequestContext context;
 
     private String userParameter;
     private UserRow user;
     private String reason;
     private String ticket;
-    private String temporaryPassword;
+
+    /**
+     * Shown in the one answer that unlocked the account. Transient, so a shared session store never
+     * holds it; a later request of this view, on any server, shows it no more.
+     */
+    private transient String temporaryPassword;
 
     /** Runs after the view parameter is set, on the first request of the view only. */
     public void load() {

@@ -18,6 +18,9 @@ import org.mfaplatform.totp.control.SharedSecret;
 /**
  * Adds accounts for browser tests straight into the test database, so each test has accounts of its
  * own. The password hash is copied from a demo account, whose password the README gives.
+ *
+ * <p>The methods without a JDBC URL act on the suite's test database ({@code it.db.url}); those
+ * with one on another database the build made, such as the two-node test's.
  */
 public final class TestDatabase {
 
@@ -29,7 +32,14 @@ public final class TestDatabase {
      * @return the email of a new user in a new company with the given policy
      */
     public static String newUser(String policy) {
-        return newAccount(policy, "USER");
+        return newUser(suiteDatabase(), policy);
+    }
+
+    /**
+     * @return the email of a new user in a new company with the given policy, in that database
+     */
+    public static String newUser(String jdbcUrl, String policy) {
+        return newAccountIn(jdbcUrl, newCompany(jdbcUrl, policy), "USER");
     }
 
     public static String newAccount(String policy, String role) {
@@ -40,8 +50,12 @@ public final class TestDatabase {
      * @return the id of a new company with the given policy
      */
     public static long newCompany(String policy) {
+        return newCompany(suiteDatabase(), policy);
+    }
+
+    private static long newCompany(String jdbcUrl, String policy) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        try (Connection db = connect();
+        try (Connection db = connect(jdbcUrl);
                 PreparedStatement insert =
                         db.prepareStatement(
                                 "INSERT INTO COMPANY (NAME, MFA_POLICY, CREATED_AT, VERSION)"
@@ -75,7 +89,11 @@ public final class TestDatabase {
     }
 
     public static long idOf(String email) {
-        try (Connection db = connect();
+        return idOf(suiteDatabase(), email);
+    }
+
+    private static long idOf(String jdbcUrl, String email) {
+        try (Connection db = connect(jdbcUrl);
                 PreparedStatement select =
                         db.prepareStatement("SELECT ID FROM ACCOUNT WHERE EMAIL = ?")) {
             select.setString(1, email);
@@ -94,9 +112,13 @@ public final class TestDatabase {
      * @return the email of a new account in the given company
      */
     public static String newAccountIn(long companyId, String role) {
+        return newAccountIn(suiteDatabase(), companyId, role);
+    }
+
+    private static String newAccountIn(String jdbcUrl, long companyId, String role) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String email = "browser-" + unique + "@example.test";
-        try (Connection db = connect()) {
+        try (Connection db = connect(jdbcUrl)) {
             try (PreparedStatement insert =
                     db.prepareStatement(
                             "INSERT INTO ACCOUNT (COMPANY_ID, EMAIL, PASSWORD_HASH, ROLE,"
@@ -123,14 +145,19 @@ public final class TestDatabase {
      * server's current key, as the server would store it.
      */
     public static void addActiveDevice(String email, String base32Key) {
+        addActiveDevice(suiteDatabase(), email, base32Key);
+    }
+
+    /** {@link #addActiveDevice(String, String)}, in that database. */
+    public static void addActiveDevice(String jdbcUrl, String email, String base32Key) {
         Timestamp now = Timestamp.from(Instant.now());
-        long accountId = idOf(email);
+        long accountId = idOf(jdbcUrl, email);
         SealedSecret sealed =
                 new SecretCipher(testKeyRing())
                         .seal(
                                 SharedSecret.decode(base32Key),
                                 SecretCipher.boundToAccount(accountId));
-        try (Connection db = connect();
+        try (Connection db = connect(jdbcUrl);
                 PreparedStatement insert =
                         db.prepareStatement(
                                 "INSERT INTO MFA_DEVICE (ACCOUNT_ID, SECRET_CIPHERTEXT,"
@@ -204,7 +231,12 @@ public final class TestDatabase {
     }
 
     public static int failedTokensOf(String email) {
-        try (Connection db = connect();
+        return failedTokensOf(suiteDatabase(), email);
+    }
+
+    /** The account's count of wrong tokens in a row, in that database. */
+    public static int failedTokensOf(String jdbcUrl, String email) {
+        try (Connection db = connect(jdbcUrl);
                 PreparedStatement select =
                         db.prepareStatement("SELECT FAILED_TOKENS FROM ACCOUNT WHERE EMAIL = ?")) {
             select.setString(1, email);
@@ -253,8 +285,15 @@ public final class TestDatabase {
         }
     }
 
+    private static String suiteDatabase() {
+        return System.getProperty("it.db.url");
+    }
+
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                System.getProperty("it.db.url"), System.getProperty("it.db.user"), "");
+        return connect(suiteDatabase());
+    }
+
+    private static Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, System.getProperty("it.db.user"), "");
     }
 }

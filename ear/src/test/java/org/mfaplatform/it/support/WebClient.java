@@ -1,6 +1,7 @@
 package org.mfaplatform.it.support;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -30,10 +31,18 @@ public final class WebClient {
     private final HttpClient http;
 
     public WebClient(String baseUrl) {
+        this(baseUrl, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    /**
+     * A visitor whose cookies live in {@code cookies}: clients of two servers that share one store
+     * are one browser behind a load balancer that sends each request to either server.
+     */
+    public WebClient(String baseUrl, CookieHandler cookies) {
         this.baseUrl = baseUrl;
         this.http =
                 HttpClient.newBuilder()
-                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                        .cookieHandler(cookies)
                         // HTTP/1.1 as browsers speak it to these ports; h2c upgrades lost page ends
                         // here.
                         .version(HttpClient.Version.HTTP_1_1)

@@ -143,6 +143,24 @@ public class Enrollment {
     }
 
     /**
+     * The key and expiry of the unexpired pending setup, decrypted from its row, or empty when
+     * there is none: for a page whose challenge reached this server without its key ({@link
+     * SetupChallenge}).
+     */
+    public Optional<SetupChallenge> pendingChallenge(long accountId) {
+        return unexpiredPending(accountId)
+                .map(
+                        pending ->
+                                new SetupChallenge(
+                                        SharedSecret.groupedForReading(
+                                                SharedSecret.encode(
+                                                        secrets.open(
+                                                                accountId,
+                                                                pending.getSealedSecret()))),
+                                        pending.getCreatedAt().plus(settings.setupTimeout())));
+    }
+
+    /**
      * The pending key as a QR code, or empty when there is no unexpired pending setup. Once the
      * device is active its key never leaves the server again, in any form.
      */

@@ -31,9 +31,9 @@ public class SettingsPage implements Serializable {
     private static final DateTimeFormatter MINUTES_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    @Inject transient Enrollment enrollment;
+    @Inject Enrollment enrollment;
 
-    @Inject transient RequestContext context;
+    @Inject RequestContext context;
 
     private DeviceView device;
 
@@ -42,15 +42,17 @@ public class SettingsPage implements Serializable {
     /** Whether {@link #challenge} is for a new device that replaces the active one. */
     private boolean replacing;
 
-    private String setupToken;
+    // What the forms submit is used and cleared within one request: transient, so that no password
+    // or token is ever written with the session to a shared session store.
+    private transient String setupToken;
 
-    private String disablePassword;
+    private transient String disablePassword;
 
-    private String disableToken;
+    private transient String disableToken;
 
-    private String replacePassword;
+    private transient String replacePassword;
 
-    private String replaceToken;
+    private transient String replaceToken;
 
     public DeviceView getDevice() {
         if (device == null) {
@@ -155,6 +157,9 @@ public class SettingsPage implements Serializable {
     }
 
     public boolean isSetupInProgress() {
+        if (challenge != null && !challenge.hasKey()) {
+            challenge = enrollment.pendingChallenge(context.accountId()).orElse(null);
+        }
         if (challenge != null
                 && getDevice().getState() != DeviceView.State.PENDING
                 && !getDevice().isReplacementPending()) {
