@@ -16,6 +16,7 @@ import org.mfaplatform.audit.boundary.AuditTrail;
 import org.mfaplatform.audit.entity.AuditEventType;
 import org.mfaplatform.enrollment.entity.MfaDevice;
 import org.mfaplatform.notice.control.AccountNotice;
+import org.mfaplatform.operations.metrics.SecurityEvent;
 
 /**
  * Rescues a user who lost their device, after staff have checked who they are. The device and the
@@ -41,6 +42,8 @@ public class MfaReset {
     @Inject Event<AccountNotice> notices;
 
     @Inject PasswordHashing hashing;
+
+    @Inject Event<SecurityEvent> securityEvents;
 
     public ResetResult reset(
             long staffId, long userId, String reason, String ticket, String sourceAddress) {
@@ -82,6 +85,7 @@ public class MfaReset {
         }
         audit.record(AuditEventType.MFA_RESET, staff.account(), user, sourceAddress, detail);
         notices.fire(AccountNotice.mfaReset(user.getId(), clock.instant()));
+        securityEvents.fire(SecurityEvent.MFA_RESET);
         LOG.log(
                 Level.INFO,
                 "Account {0} reset the MFA of account {1}",

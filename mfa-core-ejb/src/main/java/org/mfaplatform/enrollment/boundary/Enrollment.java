@@ -21,6 +21,7 @@ import org.mfaplatform.enrollment.entity.MfaDevice;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
 import org.mfaplatform.notice.control.AccountNotice;
+import org.mfaplatform.operations.metrics.SecurityEvent;
 import org.mfaplatform.policy.control.MfaRules;
 import org.mfaplatform.secretstore.control.DeviceSecrets;
 import org.mfaplatform.totp.control.KeyUri;
@@ -58,6 +59,8 @@ public class Enrollment {
     @Inject PasswordHashing hashing;
 
     @Inject Event<AccountNotice> notices;
+
+    @Inject Event<SecurityEvent> securityEvents;
 
     public DeviceView view(long accountId) {
         Account account = account(accountId);
@@ -215,10 +218,12 @@ public class Enrollment {
         if (replaced.isPresent()) {
             audit.record(AuditEventType.DEVICE_REPLACED, account, account, sourceAddress, null);
             notices.fire(AccountNotice.deviceReplaced(accountId, clock.instant(), sourceAddress));
+            securityEvents.fire(SecurityEvent.DEVICE_REPLACED);
             LOG.log(Level.INFO, "Replaced the device of account {0}", accountId);
         } else {
             audit.record(AuditEventType.DEVICE_SET_UP, account, account, sourceAddress, null);
             notices.fire(AccountNotice.deviceSetUp(accountId, clock.instant(), sourceAddress));
+            securityEvents.fire(SecurityEvent.DEVICE_SET_UP);
             LOG.log(Level.INFO, "Activated the device of account {0}", accountId);
         }
         return SetupOutcome.ACTIVATED;

@@ -19,6 +19,7 @@ import org.mfaplatform.config.control.Settings;
 import org.mfaplatform.enrollment.entity.DeviceStatus;
 import org.mfaplatform.enrollment.entity.MfaDevice;
 import org.mfaplatform.notice.control.AccountNotice;
+import org.mfaplatform.operations.metrics.SecurityEvent;
 import org.mfaplatform.policy.control.TokenLockPolicy;
 import org.mfaplatform.secretstore.control.DeviceSecrets;
 import org.mfaplatform.totp.control.TotpVerifier;
@@ -47,6 +48,8 @@ public class SecondFactor {
     @Inject Event<AccountNotice> notices;
 
     @Inject DeviceSecrets secrets;
+
+    @Inject Event<SecurityEvent> securityEvents;
 
     public TokenCheck verify(long accountId, String token, String sourceAddress) {
         Account account = em.find(Account.class, accountId);
@@ -128,6 +131,7 @@ public class SecondFactor {
                 account,
                 sourceAddress,
                 failures + " in a row");
+        securityEvents.fire(SecurityEvent.TOKEN_FAILURE);
         TokenLockPolicy locks = settings.tokenLockPolicy();
         if (locks.locksAccount(failures)) {
             lockAccount(account, failures, now, sourceAddress);
@@ -152,6 +156,7 @@ public class SecondFactor {
                 sourceAddress,
                 "locked until " + until);
         notices.fire(AccountNotice.tokenLocked(account.getId(), now, sourceAddress, until));
+        securityEvents.fire(SecurityEvent.TOKEN_STEP_LOCKOUT);
         LOG.log(
                 Level.WARNING,
                 "Locked the token step of account {0} until {1} after {2} wrong tokens in a row",
@@ -167,6 +172,7 @@ public class SecondFactor {
                 sourceAddress,
                 failures + " wrong tokens in a row");
         notices.fire(AccountNotice.accountLocked(account.getId(), now, sourceAddress));
+        securityEvents.fire(SecurityEvent.ACCOUNT_LOCKOUT);
         LOG.log(
                 Level.WARNING,
                 "Locked account {0} after {1} wrong tokens in a row; staff must reset it",

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mfaplatform.account.entity.Role;
+import org.mfaplatform.operations.metrics.SecurityEvent;
 
 /**
  * The web sites that share the two-step login, each named by its web module's context parameter
@@ -17,9 +18,17 @@ import org.mfaplatform.account.entity.Role;
  */
 public enum Site {
     /** The user portal: every account may use it for itself. */
-    PORTAL(EnumSet.allOf(Role.class), false),
+    PORTAL(
+            EnumSet.allOf(Role.class),
+            false,
+            SecurityEvent.PORTAL_LOGIN,
+            SecurityEvent.PORTAL_PASSWORD_FAILURE),
     /** The admin site: staff only, and each login is recorded. */
-    ADMIN(EnumSet.of(Role.COMPANY_ADMIN, Role.SUPPORT), true);
+    ADMIN(
+            EnumSet.of(Role.COMPANY_ADMIN, Role.SUPPORT),
+            true,
+            SecurityEvent.ADMIN_LOGIN,
+            SecurityEvent.ADMIN_PASSWORD_FAILURE);
 
     public static final String CONTEXT_PARAMETER = "org.mfaplatform.site";
 
@@ -31,10 +40,18 @@ public enum Site {
 
     private final Set<Role> admittedRoles;
     private final boolean auditsLogins;
+    private final SecurityEvent login;
+    private final SecurityEvent passwordFailure;
 
-    Site(Set<Role> admittedRoles, boolean auditsLogins) {
+    Site(
+            Set<Role> admittedRoles,
+            boolean auditsLogins,
+            SecurityEvent login,
+            SecurityEvent passwordFailure) {
         this.admittedRoles = admittedRoles;
         this.auditsLogins = auditsLogins;
+        this.login = login;
+        this.passwordFailure = passwordFailure;
     }
 
     /** The site a web module declares; a module that declares none is the portal. */
@@ -69,5 +86,15 @@ public enum Site {
 
     public boolean auditsLogins() {
         return auditsLogins;
+    }
+
+    /** The event counted when a login on this site completes. */
+    public SecurityEvent login() {
+        return login;
+    }
+
+    /** The event counted when this site's login page refuses a password. */
+    public SecurityEvent passwordFailure() {
+        return passwordFailure;
     }
 }

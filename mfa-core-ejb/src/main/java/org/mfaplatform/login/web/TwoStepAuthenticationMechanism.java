@@ -1,6 +1,7 @@
 package org.mfaplatform.login.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -27,6 +28,7 @@ import org.mfaplatform.login.boundary.LoginGate;
 import org.mfaplatform.login.boundary.PasswordThrottle;
 import org.mfaplatform.login.boundary.SecondFactor;
 import org.mfaplatform.login.boundary.TokenCheck;
+import org.mfaplatform.operations.metrics.SecurityEvent;
 import org.mfaplatform.policy.control.LoginStep;
 
 /**
@@ -54,6 +56,9 @@ import org.mfaplatform.policy.control.LoginStep;
  *
  * <p>Wrong passwords are slowed per email and client address by a {@link PasswordThrottle}; while a
  * pair waits, its attempts are refused without checking the password, alike for every email.
+ *
+ * <p>Completed logins and refused passwords are counted per site as {@link SecurityEvent}s; an
+ * attempt refused unchecked by the throttle is not a refused password.
  */
 @ApplicationScoped
 public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -78,6 +83,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject ClientAddress clientAddress;
 
     @Inject PasswordThrottle passwordThrottle;
+
+    @Inject Event<SecurityEvent> securityEvents;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -158,6 +165,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         credential.getPassword().clear();
         if (access.isEmpty()) {
             passwordThrottle.recordFailure(email, address);
+            securityEvents.fire(Site.of(request.getServletContext()).passwordFailure());
             LoginOutcome.WRONG_PASSWORD.attachTo(request);
             return context.responseUnauthorized();
         }
@@ -285,9 +293,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         return switch (access.step()) {
             case GRANTED -> {
                 if (justStepped) {
-                    if (Site.of(request.getServletContext()).auditsLogins()) {
+                    Site site = Site.of(request.getServletContext());
+                    if (site.auditsLogins()) {
                         adminActivity.recordLogin(access.accountId(), clientAddress.of(request));
                     }
+                    securityEvents.fire(site.login());
                     LOG.log(Level.FINE, "Completed the login of account {0}", access.accountId());
                 }
                 yield context.notifyContainerAboutLogin(
