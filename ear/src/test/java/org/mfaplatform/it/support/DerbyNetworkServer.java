@@ -29,7 +29,10 @@ public class DerbyNetworkServer implements LauncherSessionListener {
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(30);
 
-    /** A session may be opened more than once in one JVM; only the first starts the server. */
+    /**
+     * The server while it runs; {@code null} before the run, during an outage and after. A session
+     * may be opened more than once in one JVM, and only the first starts the server.
+     */
     private static NetworkServerControl running;
 
     /** Whether this run's test server uses Derby rather than PostgreSQL. */
