@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,15 +166,18 @@ class DatabaseOutageIT {
         }
     }
 
-    /** Moves the device's setup {@code minutes} into the past, instead of waiting for it. */
+    /**
+     * Dates the device's setup {@code minutes} back from now, instead of waiting for it; the time
+     * is computed here, as date arithmetic in SQL differs between the databases.
+     */
     private static void ageDeviceOf(String email, int minutes) {
         try (Connection db = connect();
                 PreparedStatement update =
                         db.prepareStatement(
-                                "UPDATE mfa_device SET created_at = created_at - ? * INTERVAL '1"
-                                        + " minute' WHERE account_id = (SELECT id FROM account"
-                                        + " WHERE email = ?)")) {
-            update.setInt(1, minutes);
+                                "UPDATE mfa_device SET created_at = ? WHERE account_id ="
+                                        + " (SELECT id FROM account WHERE email = ?)")) {
+            update.setTimestamp(
+                    1, Timestamp.from(Instant.now().minus(Duration.ofMinutes(minutes))));
             update.setString(2, email);
             assertEquals(1, update.executeUpdate(), "one device aged");
         } catch (SQLException e) {

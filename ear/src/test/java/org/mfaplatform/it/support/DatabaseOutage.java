@@ -7,13 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Takes the test server's database away and brings it back, as a stopped database server would,
- * without touching the PostgreSQL cluster the other databases on this machine live in: the database
- * stops taking connections and its open ones are ended, through a superuser connection to another
- * database.
+ * Takes the test server's database away and brings it back, as a stopped database server would.
+ *
+ * <p>On PostgreSQL without touching the cluster the other databases on this machine live in: the
+ * database stops taking connections and its open ones are ended, through a superuser connection to
+ * another database. On Derby the network server the tests started ({@link DerbyNetworkServer}) is
+ * stopped, which ends its connections and refuses new ones, and started again.
  */
 public final class DatabaseOutage implements AutoCloseable {
 
+    /** The PostgreSQL database taken offline; {@code null} on Derby. */
     private final String database;
 
     private DatabaseOutage(String database) {
@@ -22,6 +25,10 @@ public final class DatabaseOutage implements AutoCloseable {
 
     /** Stops the test database; {@link #close()} starts it again. */
     public static DatabaseOutage begin() {
+        if (DerbyNetworkServer.isDatabaseOfThisRun()) {
+            DerbyNetworkServer.stop();
+            return new DatabaseOutage(null);
+        }
         DatabaseOutage outage = new DatabaseOutage(testDatabase());
         outage.allowConnections(false);
         cutConnections();
@@ -30,6 +37,11 @@ public final class DatabaseOutage implements AutoCloseable {
 
     /** Ends every open connection to the test database, as a database restart would. */
     public static void cutConnections() {
+        if (DerbyNetworkServer.isDatabaseOfThisRun()) {
+            DerbyNetworkServer.stop();
+            DerbyNetworkServer.start();
+            return;
+        }
         try (Connection admin = admin();
                 PreparedStatement terminate =
                         admin.prepareStatement(
@@ -44,7 +56,11 @@ public final class DatabaseOutage implements AutoCloseable {
 
     @Override
     public void close() {
-        allowConnections(true);
+        if (database == null) {
+            DerbyNetworkServer.start();
+        } else {
+            allowConnections(true);
+        }
     }
 
     private void allowConnections(boolean allowed) {

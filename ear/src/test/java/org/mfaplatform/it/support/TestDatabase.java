@@ -54,18 +54,26 @@ public final class TestDatabase {
     }
 
     private static long newCompany(String jdbcUrl, String policy) {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        try (Connection db = connect(jdbcUrl);
-                PreparedStatement insert =
-                        db.prepareStatement(
-                                "INSERT INTO COMPANY (NAME, MFA_POLICY, CREATED_AT, VERSION)"
-                                        + " VALUES (?, ?, ?, 1)",
-                                new String[] {"id"})) {
-            insert.setString(1, "Browser test company " + unique);
-            insert.setString(2, policy);
-            insert.setTimestamp(3, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            return generatedId(insert);
+        String name = "Browser test company " + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection db = connect(jdbcUrl)) {
+            try (PreparedStatement insert =
+                    db.prepareStatement(
+                            "INSERT INTO COMPANY (NAME, MFA_POLICY, CREATED_AT, VERSION)"
+                                    + " VALUES (?, ?, ?, 1)")) {
+                insert.setString(1, name);
+                insert.setString(2, policy);
+                insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+            // Read back by its unique name: drivers disagree on how generated keys are named.
+            try (PreparedStatement select =
+                    db.prepareStatement("SELECT ID FROM COMPANY WHERE NAME = ?")) {
+                select.setString(1, name);
+                try (ResultSet found = select.executeQuery()) {
+                    found.next();
+                    return found.getLong(1);
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not add a test company", e);
         }
@@ -119,19 +127,22 @@ public final class TestDatabase {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String email = "browser-" + unique + "@example.test";
         try (Connection db = connect(jdbcUrl)) {
+            String demoHash = passwordHashOf(db, "alice@example.com");
+            // Booleans as parameters: a TRUE or FALSE literal only fits a BOOLEAN column, and
+            // Derby may hold them in a SMALLINT.
             try (PreparedStatement insert =
                     db.prepareStatement(
                             "INSERT INTO ACCOUNT (COMPANY_ID, EMAIL, PASSWORD_HASH, ROLE,"
-                                + " FAILED_TOKENS, SESSION_GENERATION, PASSWORD_CHANGE_REQUIRED,"
-                                + " CREATED_AT) SELECT ?, ?, PASSWORD_HASH, ?, 0, 0, FALSE, ? FROM"
-                                + " ACCOUNT WHERE EMAIL = 'alice@example.com'")) {
+                                    + " FAILED_TOKENS, SESSION_GENERATION,"
+                                    + " PASSWORD_CHANGE_REQUIRED, CREATED_AT)"
+                                    + " VALUES (?, ?, ?, ?, 0, 0, ?, ?)")) {
                 insert.setLong(1, companyId);
                 insert.setString(2, email);
-                insert.setString(3, role);
-                insert.setTimestamp(4, Timestamp.from(Instant.now()));
-                if (insert.executeUpdate() != 1) {
-                    throw new IllegalStateException("demo account alice@example.com is missing");
-                }
+                insert.setString(3, demoHash);
+                insert.setString(4, role);
+                insert.setBoolean(5, false);
+                insert.setTimestamp(6, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not add a test account", e);
@@ -219,9 +230,10 @@ public final class TestDatabase {
         try (Connection db = connect();
                 PreparedStatement update =
                         db.prepareStatement(
-                                "UPDATE ACCOUNT SET PASSWORD_CHANGE_REQUIRED = TRUE"
+                                "UPDATE ACCOUNT SET PASSWORD_CHANGE_REQUIRED = ?"
                                         + " WHERE EMAIL = ?")) {
-            update.setString(1, email);
+            update.setBoolean(1, true);
+            update.setString(2, email);
             if (update.executeUpdate() != 1) {
                 throw new IllegalStateException("no account " + email);
             }
@@ -278,10 +290,16 @@ public final class TestDatabase {
                 System.getProperty("it.secretKeys"), System.getProperty("it.secretKeys.current"));
     }
 
-    private static long generatedId(PreparedStatement statement) throws SQLException {
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
+    private static String passwordHashOf(Connection db, String email) throws SQLException {
+        try (PreparedStatement select =
+                db.prepareStatement("SELECT PASSWORD_HASH FROM ACCOUNT WHERE EMAIL = ?")) {
+            select.setString(1, email);
+            try (ResultSet found = select.executeQuery()) {
+                if (!found.next()) {
+                    throw new IllegalStateException("demo account " + email + " is missing");
+                }
+                return found.getString(1);
+            }
         }
     }
 

@@ -188,7 +188,7 @@ class ServerLogIT {
                             System.getProperty("wlp.home"),
                             "usr",
                             "servers",
-                            System.getProperty("it.server"),
+                            System.getProperty("it.server.name"),
                             "logs");
             Path file = logs.resolve("messages.log");
             assertTrue(Files.isRegularFile(file), "the server log at " + file);
