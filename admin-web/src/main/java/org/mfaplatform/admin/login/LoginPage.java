@@ -57,6 +57,12 @@ public class LoginPage {
     }
 
     public void login() throws IOException {
+        if (email == null || password == null) {
+            // A field left out of the request altogether skips Faces' required check; no browser
+            // sends such a form, and there is nothing to check.
+            context.error(null, "login.failed");
+            return;
+        }
         ExternalContext external = faces.getExternalContext();
         AuthenticationStatus status =
                 securityContext.authenticate(

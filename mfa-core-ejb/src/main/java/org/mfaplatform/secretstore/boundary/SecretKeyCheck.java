@@ -2,6 +2,8 @@ package org.mfaplatform.secretstore.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -35,6 +37,18 @@ public class SecretKeyCheck {
     @PersistenceContext EntityManager em;
 
     @Inject Settings settings;
+
+    private volatile boolean secretsUnreadable;
+
+    /**
+     * Whether this server can read the TOTP secrets: false without any key, or when the check at
+     * start found secrets under keys missing from the ring. Read by the readiness check, so that a
+     * load balancer keeps logins away from a node that would refuse every token.
+     */
+    @Lock(LockType.READ)
+    public boolean canReadSecrets() {
+        return !settings.secretKeyRing().isEmpty() && !secretsUnreadable;
+    }
 
     /** Outside a transaction, so a database that is down at start fails only this report. */
     @PostConstruct
@@ -78,6 +92,7 @@ public class SecretKeyCheck {
                         + " keys",
                 new Object[] {ring.currentKeyId(), underOtherKeys});
         if (!underMissingKeys.isEmpty()) {
+            secretsUnreadable = true;
             LOG.log(
                     Level.SEVERE,
                     "Stored TOTP secrets are under keys missing from mfa.secretKeys, so their"
