@@ -1,0 +1,409 @@
+#!/usr/bin/env bash
+# Keycloak, the reference the login benchmark compares our server with (BENCHMARKS.md).
+#
+# Runs Keycloak the way it runs in production (HTTPS, PostgreSQL, an optimized build), on
+# 127.0.0.1 only, with one realm whose users have a password and a TOTP device, so that the same
+# two-step login can be driven against it and against our server. Everything it downloads or
+# generates lives in bench/target/keycloak (git-ignored): the distribution, a self-signed
+# keystore, the realm file, the log.
+#
+#   bench/keycloak.sh setup [pbkdf2-sha256:600000 | argon2id:19456:2:1]
+#   bench/keycloak.sh start; bench/keycloak.sh wait-ready
+#   bench/keycloak.sh login [user-index]        one two-step login with curl, exit status tells
+#   bench/keycloak.sh cold-start                ms from start to the first completed login
+#   bench/keycloak.sh rss | heap-used           memory of the running server
+#   bench/keycloak.sh stop
+#
+# Settings come from the environment (defaults below); `bench/keycloak.sh env` prints the ones
+# the load generator needs as -D options.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+KC_VERSION=${KC_VERSION:-26.7.3}
+KC_WORK_DIR=${KC_WORK_DIR:-$BENCH_DIR/target/keycloak}
+KC_HOME=$KC_WORK_DIR/keycloak-$KC_VERSION
+KC_LOG=$KC_WORK_DIR/keycloak.log
+KC_PID_FILE=$KC_WORK_DIR/keycloak.pid
+KC_HASH_FILE=$KC_WORK_DIR/hash
+
+KC_HOST=127.0.0.1
+KC_PORT=${KC_PORT:-8443}
+KC_MANAGEMENT_PORT=${KC_MANAGEMENT_PORT:-9000}
+KC_DB_NAME=${KC_DB_NAME:-keycloak_bench}
+KC_USERS_FILE=$KC_WORK_DIR/users
+# How many users setup seeds; later commands use the number the last setup seeded.
+KC_USERS=${KC_USERS:-$(cat "$KC_USERS_FILE" 2>/dev/null || echo 1000)}
+# Production's default is the embedded Infinispan cluster (ispn); "local" drops the cluster
+# transport, like our server with its sessions in memory.
+KC_CACHE=${KC_CACHE:-ispn}
+# Keycloak's own default outside containers; the runner gives our server the same heap.
+KC_HEAP=${KC_HEAP:--Xms64m -Xmx512m}
+KC_SERVER_CPUS=${KC_SERVER_CPUS:-0}
+KC_REALM=bench
+KC_CLIENT_ID=bench-client
+# Never served: the load generator stops at the redirect carrying code=.
+KC_REDIRECT_URI=https://127.0.0.1/bench/landing
+# BENCHMARK ONLY, public: every seeded user has this password, on a throwaway database.
+KC_USER_PASSWORD=${KC_USER_PASSWORD:-bench-password}
+# User i's TOTP secret is the first 20 hex characters of SHA-256("<seed>:<i>"), used as ASCII
+# bytes, the form of secret Keycloak generates itself; KeycloakUsers.java derives the same.
+KC_OTP_SEED=${KC_OTP_SEED:-kc-bench}
+# One salt for every user: the server's cost per check is the same as with one salt each, and
+# seeding then costs one hash instead of one per user (1,000 x PBKDF2-600k would take minutes).
+KC_PASSWORD_SALT=kcbench-salt-16b
+
+die() {
+    echo "keycloak.sh: $*" >&2
+    exit 1
+}
+
+now_ms() {
+    date +%s%3N
+}
+
+# --- Distribution and build -----------------------------------------------------------------
+
+fetch() {
+    [[ -x $KC_HOME/bin/kc.sh ]] && return 0
+    mkdir -p "$KC_WORK_DIR"
+    # From Maven, like every other artifact of the build; run outside the project so the
+    # project's own plugins and profiles stay out of it.
+    (cd "$KC_WORK_DIR" && mvn -q dependency:unpack \
+        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
+        -DoutputDirectory="$KC_WORK_DIR")
+    [[ -x $KC_HOME/bin/kc.sh ]] || die "the distribution did not unpack into $KC_HOME"
+}
+
+# Production mode: build-time options are baked in once, then every start is `start --optimized`
+# and skips the augmentation (about 20 s here) that a plain `start` repeats.
+build() {
+    local options=(--db=postgres --health-enabled=true)
+    local marker=$KC_WORK_DIR/build-options
+    if [[ -f $marker && $(cat "$marker") == "${options[*]}" ]]; then
+        return 0
+    fi
+    "$KC_HOME/bin/kc.sh" build "${options[@]}" >"$KC_WORK_DIR/build.log" 2>&1 ||
+        die "kc.sh build failed, see $KC_WORK_DIR/build.log"
+    echo "${options[*]}" >"$marker"
+}
+
+# Keycloak refuses plain HTTP outside development mode, so it gets a self-signed certificate for
+# 127.0.0.1; the load generator trusts any certificate.
+make_keystore() {
+    local keystore=$KC_WORK_DIR/server.p12
+    local password
+    password=$(openssl rand -hex 16)
+    rm -f "$keystore"
+    keytool -genkeypair -alias keycloak -keyalg EC -groupname secp256r1 -validity 30 \
+        -dname "CN=127.0.0.1" -ext "SAN=ip:127.0.0.1" -storetype PKCS12 \
+        -keystore "$keystore" -storepass "$password" >/dev/null 2>&1
+    write_config "$keystore" "$password"
+}
+
+# Runtime options in conf/keycloak.conf, read by `import` and `start` alike, so the keystore
+# password stays off command lines.
+write_config() {
+    local keystore=$1 password=$2
+    cat >"$KC_HOME/conf/keycloak.conf" <<EOF
+db-url=jdbc:postgresql://127.0.0.1:5432/$KC_DB_NAME
+db-username=postgres
+hostname=https://$KC_HOST:$KC_PORT
+http-host=$KC_HOST
+https-port=$KC_PORT
+http-management-port=$KC_MANAGEMENT_PORT
+https-key-store-file=$keystore
+https-key-store-password=$password
+cache=$KC_CACHE
+EOF
+}
+
+recreate_database() {
+    PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -U postgres -d postgres \
+        -c "DROP DATABASE IF EXISTS $KC_DB_NAME WITH (FORCE)" \
+        -c "CREATE DATABASE $KC_DB_NAME"
+}
+
+# --- Realm and users ------------------------------------------------------------------------
+
+otp_secret() {
+    printf '%s:%s' "$KC_OTP_SEED" "$1" | sha256sum | cut -c1-20
+}
+
+# Prints the password policy, then the credentialData and secretData of the password credential
+# every user gets, hashed once here with the same parameters the policy names. Keycloak checks a
+# stored hash against the policy at every login and rehashes it on mismatch, so they must agree
+# exactly, or each login would also write a new hash.
+password_credential() {
+    local hash=$1 salt_b64 value
+    salt_b64=$(printf '%s' "$KC_PASSWORD_SALT" | base64)
+    case $hash in
+    pbkdf2-sha256:*)
+        local iterations=${hash#pbkdf2-sha256:}
+        value=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt "pass:$KC_USER_PASSWORD" \
+            -kdfopt "salt:$KC_PASSWORD_SALT" -kdfopt "iter:$iterations" -binary PBKDF2 | base64)
+        echo "hashAlgorithm(pbkdf2-sha256) and hashIterations($iterations)"
+        printf '{"hashIterations":%d,"algorithm":"pbkdf2-sha256","additionalParameters":{}}\n' \
+            "$iterations"
+        ;;
+    argon2id:*:*:*)
+        local memory iterations parallelism
+        IFS=: read -r _ memory iterations parallelism <<<"$hash"
+        value=$(printf '%s' "$KC_USER_PASSWORD" |
+            argon2 "$KC_PASSWORD_SALT" -id -v 13 -k "$memory" -t "$iterations" \
+                -p "$parallelism" -l 32 -r | xxd -r -p | base64)
+        # Memory and parallelism are server options (argon2_options); the policy names the rest.
+        echo "hashAlgorithm(argon2) and hashIterations($iterations)"
+        printf '{"hashIterations":%d,"algorithm":"argon2","additionalParameters":{' "$iterations"
+        printf '"version":["1.3"],"type":["id"],"hashLength":["32"],'
+        printf '"memory":["%d"],"parallelism":["%d"]}}\n' "$memory" "$parallelism"
+        ;;
+    *) die "unknown hash '$hash': pbkdf2-sha256:<iterations> or argon2id:<KiB>:<passes>:<lanes>" ;;
+    esac
+    printf '{"value":"%s","salt":"%s","additionalParameters":{}}\n' "$value" "$salt_b64"
+}
+
+# Argon2's memory and lanes are Keycloak server options, not password policy parameters.
+argon2_options() {
+    local hash
+    hash=$(cat "$KC_HASH_FILE")
+    [[ $hash == argon2id:* ]] || return 0
+    local memory iterations parallelism
+    IFS=: read -r _ memory iterations parallelism <<<"$hash"
+    echo "--spi-password-hashing--argon2--type=id" \
+        "--spi-password-hashing--argon2--memory=$memory" \
+        "--spi-password-hashing--argon2--iterations=$iterations" \
+        "--spi-password-hashing--argon2--parallelism=$parallelism"
+}
+
+json_string() {
+    local escaped=${1//\\/\\\\}
+    printf '"%s"' "${escaped//\"/\\\"}"
+}
+
+# The realm file: TOTP policy SHA1/6/30 with a look-around window of one and no code reuse, the
+# built-in browser flow (its conditional OTP step asks every user who has a device), one public
+# client, and the users with their credentials already hashed.
+write_realm() {
+    local hash=$1 file=$2 policy credential_data secret_data i
+    {
+        read -r policy
+        read -r credential_data
+        read -r secret_data
+    } < <(password_credential "$hash")
+    local password_credential otp_credential_data
+    password_credential="{\"type\":\"password\",\"credentialData\":$(json_string "$credential_data"),\"secretData\":$(json_string "$secret_data")}"
+    otp_credential_data=$(json_string '{"subType":"totp","digits":6,"counter":0,"period":30,"algorithm":"HmacSHA1"}')
+    {
+        cat <<EOF
+{
+  "realm": "$KC_REALM",
+  "enabled": true,
+  "sslRequired": "all",
+  "passwordPolicy": "$policy",
+  "otpPolicyType": "totp",
+  "otpPolicyAlgorithm": "HmacSHA1",
+  "otpPolicyDigits": 6,
+  "otpPolicyPeriod": 30,
+  "otpPolicyLookAheadWindow": 1,
+  "otpPolicyCodeReusable": false,
+  "bruteForceProtected": false,
+  "clients": [
+    {
+      "clientId": "$KC_CLIENT_ID",
+      "enabled": true,
+      "publicClient": true,
+      "standardFlowEnabled": true,
+      "directAccessGrantsEnabled": false,
+      "redirectUris": ["$KC_REDIRECT_URI"]
+    }
+  ],
+  "users": [
+EOF
+        for ((i = 0; i < KC_USERS; i++)); do
+            ((i > 0)) && echo ","
+            # Email and names filled in: the default user profile requires them, and a user
+            # without them is sent to an "update profile" page instead of the redirect.
+            printf '    {"username":"kcbench-%d","email":"kcbench-%d@bench.example",' "$i" "$i"
+            printf '"emailVerified":true,"firstName":"Bench","lastName":"User %d","enabled":true,' "$i"
+            printf '"credentials":[%s,' "$password_credential"
+            printf '{"type":"otp","userLabel":"bench","secretData":%s,"credentialData":%s}]}' \
+                "$(json_string "{\"value\":\"$(otp_secret "$i")\"}")" "$otp_credential_data"
+        done
+        printf '\n  ]\n}\n'
+    } >"$file"
+}
+
+# --- Commands -------------------------------------------------------------------------------
+
+cmd_fetch() {
+    fetch
+}
+
+cmd_setup() {
+    local hash=${1:-pbkdf2-sha256:600000}
+    is_running && die "Keycloak is running; stop it first"
+    fetch
+    build
+    make_keystore
+    recreate_database
+    echo "$hash" >"$KC_HASH_FILE"
+    echo "$KC_USERS" >"$KC_USERS_FILE"
+
+    local started realm=$KC_WORK_DIR/realm-$KC_REALM.json
+    started=$(now_ms)
+    write_realm "$hash" "$realm"
+    # Offline import into the database: no HTTP listener and no admin account needed.
+    "$KC_HOME/bin/kc.sh" import --optimized --file "$realm" $(argon2_options) \
+        >"$KC_WORK_DIR/import.log" 2>&1 || die "realm import failed, see $KC_WORK_DIR/import.log"
+    echo "Seeded $KC_USERS users ($hash) in $(($(now_ms) - started)) ms"
+}
+
+is_running() {
+    [[ -f $KC_PID_FILE ]] && kill -0 "$(cat "$KC_PID_FILE")" 2>/dev/null
+}
+
+java_pid() {
+    is_running || die "Keycloak is not running"
+    cat "$KC_PID_FILE"
+}
+
+# Starts Keycloak in the background, pinned to KC_SERVER_CPUS, and records the JVM's pid (kc.sh
+# runs java as its child, and forwards TERM to it).
+cmd_start() {
+    is_running && die "Keycloak is already running"
+    [[ -f $KC_HASH_FILE ]] || die "run setup first"
+    local launcher
+    JAVA_OPTS_KC_HEAP="$KC_HEAP" setsid taskset -c "$KC_SERVER_CPUS" \
+        "$KC_HOME/bin/kc.sh" start --optimized $(argon2_options) >"$KC_LOG" 2>&1 </dev/null &
+    launcher=$!
+    local java=""
+    for _ in $(seq 100); do
+        java=$(pgrep -P "$launcher" java || true)
+        [[ -n $java ]] && break
+        sleep 0.05
+    done
+    [[ -n $java ]] || die "Keycloak's JVM did not start, see $KC_LOG"
+    echo "$java" >"$KC_PID_FILE"
+}
+
+cmd_wait_ready() {
+    local timeout_s=${1:-180} deadline
+    deadline=$(($(date +%s) + timeout_s))
+    until curl -fsk -o /dev/null "https://$KC_HOST:$KC_MANAGEMENT_PORT/health/ready"; do
+        is_running || die "Keycloak stopped while starting, see $KC_LOG"
+        (($(date +%s) < deadline)) || die "Keycloak not ready after ${timeout_s}s, see $KC_LOG"
+        sleep 0.2
+    done
+}
+
+cmd_stop() {
+    is_running || return 0
+    local pid
+    pid=$(cat "$KC_PID_FILE")
+    kill -TERM "$pid"
+    for _ in $(seq 300); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    rm -f "$KC_PID_FILE"
+}
+
+form_action() {
+    local form_id=$1
+    tr '\n' ' ' | grep -o "<form [^>]*id=\"$form_id\"[^>]*>" | grep -o 'action="[^"]*"' |
+        head -1 | sed -e 's/^action="//' -e 's/"$//' -e 's/&amp;/\&/g'
+}
+
+# One complete login of user <index>: authorization endpoint, password form, OTP form, and the
+# redirect with code=. Exits non-zero at the first step that fails (server down included).
+cmd_login() {
+    local jar status=0
+    jar=$(mktemp)
+    login_with_cookies "$jar" "${1:-0}" || status=$?
+    rm -f "$jar"
+    return "$status"
+}
+
+login_with_cookies() {
+    local jar=$1 index=$2 page action location
+    local curl_opts=(-sk --max-time 30 -c "$jar" -b "$jar")
+
+    page=$(curl "${curl_opts[@]}" -f -G \
+        --data-urlencode "client_id=$KC_CLIENT_ID" --data-urlencode "response_type=code" \
+        --data-urlencode "redirect_uri=$KC_REDIRECT_URI" --data-urlencode "scope=openid" \
+        "https://$KC_HOST:$KC_PORT/realms/$KC_REALM/protocol/openid-connect/auth") || return 1
+    action=$(form_action kc-form-login <<<"$page")
+    [[ -n $action ]] || return 1
+
+    page=$(printf 'username=kcbench-%d&password=%s&credentialId=' "$index" "$KC_USER_PASSWORD" |
+        curl "${curl_opts[@]}" -f --data-binary @- "$action") || return 1
+    action=$(form_action kc-otp-login-form <<<"$page")
+    [[ -n $action ]] || return 1
+
+    local code
+    code=$(oathtool --totp -d 6 -s 30 "$(printf '%s' "$(otp_secret "$index")" | xxd -p)")
+    location=$(curl "${curl_opts[@]}" -o /dev/null -w '%{redirect_url}' \
+        --data-binary "otp=$code&login=Sign+In" "$action") || return 1
+    [[ $location == "$KC_REDIRECT_URI"*code=* ]]
+}
+
+# Milliseconds from `start` to the first completed two-step login, printed as cold_start_ms=N.
+# Leaves the server running. Each run takes the next user, so no TOTP code repeats within a
+# time step across restarts.
+cmd_cold_start() {
+    local counter=$KC_WORK_DIR/cold-start-user index started
+    cmd_stop
+    index=$(($(cat "$counter" 2>/dev/null || echo 0) % KC_USERS))
+    echo $((index + 1)) >"$counter"
+
+    started=$(now_ms)
+    cmd_start
+    until cmd_login "$index"; do
+        is_running || die "Keycloak stopped while starting, see $KC_LOG"
+        (($(now_ms) - started < 300000)) || die "no login within 300 s, see $KC_LOG"
+        sleep 0.1
+    done
+    echo "cold_start_ms=$(($(now_ms) - started))"
+}
+
+# Resident set size of Keycloak's JVM in KiB.
+cmd_rss() {
+    ps -o rss= -p "$(java_pid)" | tr -d ' '
+}
+
+# Heap in use, in bytes, right after a full collection.
+cmd_heap_used() {
+    local pid
+    pid=$(java_pid)
+    jcmd "$pid" GC.run >/dev/null
+    jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ { sub(/K,?/, "", $6); print $6 * 1024 }'
+}
+
+# User sessions Keycloak holds (persistent sessions are in the database, memory caches them).
+cmd_sessions() {
+    psql -tA -h 127.0.0.1 -U postgres -d "$KC_DB_NAME" \
+        -c "SELECT count(*) FROM offline_user_session WHERE offline_flag = '0'"
+}
+
+# The -D options the Gatling simulation (KeycloakLoginSimulation) needs to reach this server.
+cmd_env() {
+    echo "-Dkc.baseUrl=https://$KC_HOST:$KC_PORT -Dkc.realm=$KC_REALM" \
+        "-Dkc.clientId=$KC_CLIENT_ID -Dkc.redirectUri=$KC_REDIRECT_URI" \
+        "-Dkc.users=$KC_USERS -Dkc.otpSeed=$KC_OTP_SEED"
+}
+
+main() {
+    local command=${1:-}
+    shift || true
+    case $command in
+    fetch | setup | start | stop | login | rss | sessions | env) "cmd_$command" "$@" ;;
+    wait-ready) cmd_wait_ready "$@" ;;
+    cold-start) cmd_cold_start "$@" ;;
+    heap-used) cmd_heap_used "$@" ;;
+    pid) java_pid ;;
+    *) die "usage: keycloak.sh fetch|setup [hash]|start|wait-ready|login [i]|cold-start|rss|heap-used|sessions|pid|env|stop" ;;
+    esac
+}
+
+main "$@"
