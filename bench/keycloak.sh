@@ -113,7 +113,6 @@ https-port=$KC_PORT
 http-management-port=$KC_MANAGEMENT_PORT
 https-key-store-file=$keystore
 https-key-store-password=$password
-cache=$KC_CACHE
 EOF
 }
 
@@ -274,7 +273,8 @@ cmd_start() {
     [[ -f $KC_HASH_FILE ]] || die "run setup first"
     local launcher
     JAVA_OPTS_KC_HEAP="$KC_HEAP" setsid taskset -c "$KC_SERVER_CPUS" \
-        "$KC_HOME/bin/kc.sh" start --optimized $(argon2_options) >"$KC_LOG" 2>&1 </dev/null &
+        "$KC_HOME/bin/kc.sh" start --optimized --cache="$KC_CACHE" $(argon2_options) \
+        >"$KC_LOG" 2>&1 </dev/null &
     launcher=$!
     local java=""
     for _ in $(seq 100); do
@@ -380,6 +380,23 @@ cmd_heap_used() {
     jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ { sub(/K,?/, "", $6); print $6 * 1024 }'
 }
 
+# Keycloak keeps user sessions in the database and across restarts; a memory figure wants the
+# server to start with none.
+cmd_clear_sessions() {
+    is_running && die "Keycloak is running; stop it first"
+    psql -q -h 127.0.0.1 -U postgres -d "$KC_DB_NAME" \
+        -c "DELETE FROM offline_client_session WHERE offline_flag = '0'" \
+        -c "DELETE FROM offline_user_session WHERE offline_flag = '0'"
+}
+
+# One line for the runner: resident size first, since the full collection heap-used forces may
+# shrink it.
+cmd_memory() {
+    local rss
+    rss=$(cmd_rss)
+    echo "rss_kib=$rss heap_used_bytes=$(cmd_heap_used) sessions=$(cmd_sessions)"
+}
+
 # User sessions Keycloak holds (persistent sessions are in the database, memory caches them).
 cmd_sessions() {
     psql -tA -h 127.0.0.1 -U postgres -d "$KC_DB_NAME" \
@@ -397,12 +414,13 @@ main() {
     local command=${1:-}
     shift || true
     case $command in
-    fetch | setup | start | stop | login | rss | sessions | env) "cmd_$command" "$@" ;;
+    fetch | setup | start | stop | login | rss | memory | sessions | env) "cmd_$command" "$@" ;;
     wait-ready) cmd_wait_ready "$@" ;;
     cold-start) cmd_cold_start "$@" ;;
     heap-used) cmd_heap_used "$@" ;;
+    clear-sessions) cmd_clear_sessions ;;
     pid) java_pid ;;
-    *) die "usage: keycloak.sh fetch|setup [hash]|start|wait-ready|login [i]|cold-start|rss|heap-used|sessions|pid|env|stop" ;;
+    *) die "usage: keycloak.sh fetch|setup [hash]|start|wait-ready|login [i]|cold-start|rss|heap-used|memory|sessions|clear-sessions|pid|env|stop" ;;
     esac
 }
 
