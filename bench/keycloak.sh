@@ -10,47 +10,54 @@
 #   bench/keycloak.sh setup [pbkdf2-sha256:600000 | argon2id:19456:2:1]
 #   bench/keycloak.sh start; bench/keycloak.sh wait-ready
 #   bench/keycloak.sh login [user-index]        one two-step login with curl, exit status tells
+#   bench/keycloak.sh load -Dkc.concurrency=8 -Dkc.durationSeconds=60    Gatling, logins/s
+#   bench/keycloak.sh load -Dkc.logins=100      leaves 100 more logged-in sessions
 #   bench/keycloak.sh cold-start                ms from start to the first completed login
-#   bench/keycloak.sh rss | heap-used           memory of the running server
-#   bench/keycloak.sh stop
+#   bench/keycloak.sh memory                    resident size, heap after a full GC, sessions
+#   bench/keycloak.sh stop; bench/keycloak.sh clear-sessions
 #
-# Settings come from the environment (defaults below); `bench/keycloak.sh env` prints the ones
-# the load generator needs as -D options.
+# Or source it and call the cmd_* functions.
+#
+# Settings come from BENCH_KC_* environment variables (defaults below), never KC_*: kc.sh takes
+# every KC_ variable in its environment for one of its own options. `bench/keycloak.sh env`
+# prints what the load generator needs as -D options.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-KC_VERSION=${KC_VERSION:-26.7.3}
-KC_WORK_DIR=${KC_WORK_DIR:-$BENCH_DIR/target/keycloak}
-KC_HOME=$KC_WORK_DIR/keycloak-$KC_VERSION
-KC_LOG=$KC_WORK_DIR/keycloak.log
-KC_PID_FILE=$KC_WORK_DIR/keycloak.pid
-KC_HASH_FILE=$KC_WORK_DIR/hash
+BENCH_KC_VERSION=${BENCH_KC_VERSION:-26.7.3}
+BENCH_KC_WORK_DIR=${BENCH_KC_WORK_DIR:-$BENCH_DIR/target/keycloak}
+BENCH_KC_HOME=$BENCH_KC_WORK_DIR/keycloak-$BENCH_KC_VERSION
+BENCH_KC_LOG=$BENCH_KC_WORK_DIR/keycloak.log
+BENCH_KC_PID_FILE=$BENCH_KC_WORK_DIR/keycloak.pid
+BENCH_KC_HASH_FILE=$BENCH_KC_WORK_DIR/hash
 
-KC_HOST=127.0.0.1
-KC_PORT=${KC_PORT:-8443}
-KC_MANAGEMENT_PORT=${KC_MANAGEMENT_PORT:-9000}
-KC_DB_NAME=${KC_DB_NAME:-keycloak_bench}
-KC_USERS_FILE=$KC_WORK_DIR/users
+BENCH_KC_HOST=127.0.0.1
+BENCH_KC_PORT=${BENCH_KC_PORT:-8443}
+BENCH_KC_MANAGEMENT_PORT=${BENCH_KC_MANAGEMENT_PORT:-9000}
+BENCH_KC_DB_NAME=${BENCH_KC_DB_NAME:-keycloak_bench}
+BENCH_KC_USERS_FILE=$BENCH_KC_WORK_DIR/users
 # How many users setup seeds; later commands use the number the last setup seeded.
-KC_USERS=${KC_USERS:-$(cat "$KC_USERS_FILE" 2>/dev/null || echo 1000)}
+BENCH_KC_USERS=${BENCH_KC_USERS:-$(cat "$BENCH_KC_USERS_FILE" 2>/dev/null || echo 1000)}
 # Production's default is the embedded Infinispan cluster (ispn); "local" drops the cluster
 # transport, like our server with its sessions in memory.
-KC_CACHE=${KC_CACHE:-ispn}
+BENCH_KC_CACHE=${BENCH_KC_CACHE:-ispn}
 # Keycloak's own default outside containers; the runner gives our server the same heap.
-KC_HEAP=${KC_HEAP:--Xms64m -Xmx512m}
-KC_SERVER_CPUS=${KC_SERVER_CPUS:-0}
-KC_REALM=bench
-KC_CLIENT_ID=bench-client
+BENCH_KC_HEAP=${BENCH_KC_HEAP:--Xms64m -Xmx512m}
+# The server and the load generator each get their own cores (a 2-core machine: one each).
+BENCH_KC_SERVER_CPUS=${BENCH_KC_SERVER_CPUS:-0}
+BENCH_KC_CLIENT_CPUS=${BENCH_KC_CLIENT_CPUS:-1}
+BENCH_KC_REALM=bench
+BENCH_KC_CLIENT_ID=bench-client
 # Never served: the load generator stops at the redirect carrying code=.
-KC_REDIRECT_URI=https://127.0.0.1/bench/landing
+BENCH_KC_REDIRECT_URI=https://127.0.0.1/bench/landing
 # BENCHMARK ONLY, public: every seeded user has this password, on a throwaway database.
-KC_USER_PASSWORD=${KC_USER_PASSWORD:-bench-password}
+BENCH_KC_USER_PASSWORD=${BENCH_KC_USER_PASSWORD:-bench-password}
 # User i's TOTP secret is the first 20 hex characters of SHA-256("<seed>:<i>"), used as ASCII
 # bytes, the form of secret Keycloak generates itself; KeycloakUsers.java derives the same.
-KC_OTP_SEED=${KC_OTP_SEED:-kc-bench}
+BENCH_KC_OTP_SEED=${BENCH_KC_OTP_SEED:-kc-bench}
 # One salt for every user: the server's cost per check is the same as with one salt each, and
 # seeding then costs one hash instead of one per user (1,000 x PBKDF2-600k would take minutes).
-KC_PASSWORD_SALT=kcbench-salt-16b
+BENCH_KC_PASSWORD_SALT=kcbench-salt-16b
 
 die() {
     echo "keycloak.sh: $*" >&2
@@ -64,33 +71,33 @@ now_ms() {
 # --- Distribution and build -----------------------------------------------------------------
 
 fetch() {
-    [[ -x $KC_HOME/bin/kc.sh ]] && return 0
-    mkdir -p "$KC_WORK_DIR"
+    [[ -x $BENCH_KC_HOME/bin/kc.sh ]] && return 0
+    mkdir -p "$BENCH_KC_WORK_DIR"
     # From Maven, like every other artifact of the build; run outside the project so the
     # project's own plugins and profiles stay out of it.
-    (cd "$KC_WORK_DIR" && mvn -q dependency:unpack \
-        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
-        -DoutputDirectory="$KC_WORK_DIR")
-    [[ -x $KC_HOME/bin/kc.sh ]] || die "the distribution did not unpack into $KC_HOME"
+    (cd "$BENCH_KC_WORK_DIR" && mvn -q dependency:unpack \
+        -Dartifact="org.keycloak:keycloak-quarkus-dist:$BENCH_KC_VERSION:zip" \
+        -DoutputDirectory="$BENCH_KC_WORK_DIR")
+    [[ -x $BENCH_KC_HOME/bin/kc.sh ]] || die "the distribution did not unpack into $BENCH_KC_HOME"
 }
 
 # Production mode: build-time options are baked in once, then every start is `start --optimized`
 # and skips the augmentation (about 20 s here) that a plain `start` repeats.
 build() {
     local options=(--db=postgres --health-enabled=true)
-    local marker=$KC_WORK_DIR/build-options
+    local marker=$BENCH_KC_WORK_DIR/build-options
     if [[ -f $marker && $(cat "$marker") == "${options[*]}" ]]; then
         return 0
     fi
-    "$KC_HOME/bin/kc.sh" build "${options[@]}" >"$KC_WORK_DIR/build.log" 2>&1 ||
-        die "kc.sh build failed, see $KC_WORK_DIR/build.log"
+    "$BENCH_KC_HOME/bin/kc.sh" build "${options[@]}" >"$BENCH_KC_WORK_DIR/build.log" 2>&1 ||
+        die "kc.sh build failed, see $BENCH_KC_WORK_DIR/build.log"
     echo "${options[*]}" >"$marker"
 }
 
 # Keycloak refuses plain HTTP outside development mode, so it gets a self-signed certificate for
 # 127.0.0.1; the load generator trusts any certificate.
 make_keystore() {
-    local keystore=$KC_WORK_DIR/server.p12
+    local keystore=$BENCH_KC_WORK_DIR/server.p12
     local password
     password=$(openssl rand -hex 16)
     rm -f "$keystore"
@@ -104,13 +111,13 @@ make_keystore() {
 # password stays off command lines.
 write_config() {
     local keystore=$1 password=$2
-    cat >"$KC_HOME/conf/keycloak.conf" <<EOF
-db-url=jdbc:postgresql://127.0.0.1:5432/$KC_DB_NAME
+    cat >"$BENCH_KC_HOME/conf/keycloak.conf" <<EOF
+db-url=jdbc:postgresql://127.0.0.1:5432/$BENCH_KC_DB_NAME
 db-username=postgres
-hostname=https://$KC_HOST:$KC_PORT
-http-host=$KC_HOST
-https-port=$KC_PORT
-http-management-port=$KC_MANAGEMENT_PORT
+hostname=https://$BENCH_KC_HOST:$BENCH_KC_PORT
+http-host=$BENCH_KC_HOST
+https-port=$BENCH_KC_PORT
+http-management-port=$BENCH_KC_MANAGEMENT_PORT
 https-key-store-file=$keystore
 https-key-store-password=$password
 EOF
@@ -118,14 +125,14 @@ EOF
 
 recreate_database() {
     PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -U postgres -d postgres \
-        -c "DROP DATABASE IF EXISTS $KC_DB_NAME WITH (FORCE)" \
-        -c "CREATE DATABASE $KC_DB_NAME"
+        -c "DROP DATABASE IF EXISTS $BENCH_KC_DB_NAME WITH (FORCE)" \
+        -c "CREATE DATABASE $BENCH_KC_DB_NAME"
 }
 
 # --- Realm and users ------------------------------------------------------------------------
 
 otp_secret() {
-    printf '%s:%s' "$KC_OTP_SEED" "$1" | sha256sum | cut -c1-20
+    printf '%s:%s' "$BENCH_KC_OTP_SEED" "$1" | sha256sum | cut -c1-20
 }
 
 # Prints the password policy, then the credentialData and secretData of the password credential
@@ -134,12 +141,12 @@ otp_secret() {
 # exactly, or each login would also write a new hash.
 password_credential() {
     local hash=$1 salt_b64 value
-    salt_b64=$(printf '%s' "$KC_PASSWORD_SALT" | base64)
+    salt_b64=$(printf '%s' "$BENCH_KC_PASSWORD_SALT" | base64)
     case $hash in
     pbkdf2-sha256:*)
         local iterations=${hash#pbkdf2-sha256:}
-        value=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt "pass:$KC_USER_PASSWORD" \
-            -kdfopt "salt:$KC_PASSWORD_SALT" -kdfopt "iter:$iterations" -binary PBKDF2 | base64)
+        value=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt "pass:$BENCH_KC_USER_PASSWORD" \
+            -kdfopt "salt:$BENCH_KC_PASSWORD_SALT" -kdfopt "iter:$iterations" -binary PBKDF2 | base64)
         echo "hashAlgorithm(pbkdf2-sha256) and hashIterations($iterations)"
         printf '{"hashIterations":%d,"algorithm":"pbkdf2-sha256","additionalParameters":{}}\n' \
             "$iterations"
@@ -147,8 +154,8 @@ password_credential() {
     argon2id:*:*:*)
         local memory iterations parallelism
         IFS=: read -r _ memory iterations parallelism <<<"$hash"
-        value=$(printf '%s' "$KC_USER_PASSWORD" |
-            argon2 "$KC_PASSWORD_SALT" -id -v 13 -k "$memory" -t "$iterations" \
+        value=$(printf '%s' "$BENCH_KC_USER_PASSWORD" |
+            argon2 "$BENCH_KC_PASSWORD_SALT" -id -v 13 -k "$memory" -t "$iterations" \
                 -p "$parallelism" -l 32 -r | xxd -r -p | base64)
         # Memory and parallelism are server options (argon2_options); the policy names the rest.
         echo "hashAlgorithm(argon2) and hashIterations($iterations)"
@@ -164,7 +171,7 @@ password_credential() {
 # Argon2's memory and lanes are Keycloak server options, not password policy parameters.
 argon2_options() {
     local hash
-    hash=$(cat "$KC_HASH_FILE")
+    hash=$(cat "$BENCH_KC_HASH_FILE")
     [[ $hash == argon2id:* ]] || return 0
     local memory iterations parallelism
     IFS=: read -r _ memory iterations parallelism <<<"$hash"
@@ -180,8 +187,9 @@ json_string() {
 }
 
 # The realm file: TOTP policy SHA1/6/30 with a look-around window of one and no code reuse, the
-# built-in browser flow (its conditional OTP step asks every user who has a device), one public
-# client, and the users with their credentials already hashed.
+# built-in browser flow (its conditional OTP step asks every user who has a device), sessions that
+# end after 30 idle minutes or 12 hours as ours do, one public client, and the users with their
+# credentials already hashed.
 write_realm() {
     local hash=$1 file=$2 policy credential_data secret_data i
     {
@@ -195,7 +203,7 @@ write_realm() {
     {
         cat <<EOF
 {
-  "realm": "$KC_REALM",
+  "realm": "$BENCH_KC_REALM",
   "enabled": true,
   "sslRequired": "all",
   "passwordPolicy": "$policy",
@@ -206,27 +214,31 @@ write_realm() {
   "otpPolicyLookAheadWindow": 1,
   "otpPolicyCodeReusable": false,
   "bruteForceProtected": false,
+  "ssoSessionIdleTimeout": 1800,
+  "ssoSessionMaxLifespan": 43200,
   "clients": [
     {
-      "clientId": "$KC_CLIENT_ID",
+      "clientId": "$BENCH_KC_CLIENT_ID",
       "enabled": true,
       "publicClient": true,
       "standardFlowEnabled": true,
       "directAccessGrantsEnabled": false,
-      "redirectUris": ["$KC_REDIRECT_URI"]
+      "redirectUris": ["$BENCH_KC_REDIRECT_URI"]
     }
   ],
   "users": [
 EOF
-        for ((i = 0; i < KC_USERS; i++)); do
+        for ((i = 0; i < BENCH_KC_USERS; i++)); do
             ((i > 0)) && echo ","
             # Email and names filled in: the default user profile requires them, and a user
             # without them is sent to an "update profile" page instead of the redirect.
             printf '    {"username":"kcbench-%d","email":"kcbench-%d@bench.example",' "$i" "$i"
             printf '"emailVerified":true,"firstName":"Bench","lastName":"User %d","enabled":true,' "$i"
             printf '"credentials":[%s,' "$password_credential"
-            printf '{"type":"otp","userLabel":"bench","secretData":%s,"credentialData":%s}]}' \
-                "$(json_string "{\"value\":\"$(otp_secret "$i")\"}")" "$otp_credential_data"
+            # The secret is hex, so it needs no escaping inside the escaped secretData.
+            printf '{"type":"otp","userLabel":"bench","secretData":"{\\"value\\":\\"%s\\"}",' \
+                "$(otp_secret "$i")"
+            printf '"credentialData":%s}]}' "$otp_credential_data"
         done
         printf '\n  ]\n}\n'
     } >"$file"
@@ -245,36 +257,36 @@ cmd_setup() {
     build
     make_keystore
     recreate_database
-    echo "$hash" >"$KC_HASH_FILE"
-    echo "$KC_USERS" >"$KC_USERS_FILE"
+    echo "$hash" >"$BENCH_KC_HASH_FILE"
+    echo "$BENCH_KC_USERS" >"$BENCH_KC_USERS_FILE"
 
-    local started realm=$KC_WORK_DIR/realm-$KC_REALM.json
+    local started realm=$BENCH_KC_WORK_DIR/realm-$BENCH_KC_REALM.json
     started=$(now_ms)
     write_realm "$hash" "$realm"
     # Offline import into the database: no HTTP listener and no admin account needed.
-    "$KC_HOME/bin/kc.sh" import --optimized --file "$realm" $(argon2_options) \
-        >"$KC_WORK_DIR/import.log" 2>&1 || die "realm import failed, see $KC_WORK_DIR/import.log"
-    echo "Seeded $KC_USERS users ($hash) in $(($(now_ms) - started)) ms"
+    "$BENCH_KC_HOME/bin/kc.sh" import --optimized --file "$realm" $(argon2_options) \
+        >"$BENCH_KC_WORK_DIR/import.log" 2>&1 || die "realm import failed, see $BENCH_KC_WORK_DIR/import.log"
+    echo "Seeded $BENCH_KC_USERS users ($hash) in $(($(now_ms) - started)) ms"
 }
 
 is_running() {
-    [[ -f $KC_PID_FILE ]] && kill -0 "$(cat "$KC_PID_FILE")" 2>/dev/null
+    [[ -f $BENCH_KC_PID_FILE ]] && kill -0 "$(cat "$BENCH_KC_PID_FILE")" 2>/dev/null
 }
 
 java_pid() {
     is_running || die "Keycloak is not running"
-    cat "$KC_PID_FILE"
+    cat "$BENCH_KC_PID_FILE"
 }
 
-# Starts Keycloak in the background, pinned to KC_SERVER_CPUS, and records the JVM's pid (kc.sh
+# Starts Keycloak in the background, pinned to BENCH_KC_SERVER_CPUS, and records the JVM's pid (kc.sh
 # runs java as its child, and forwards TERM to it).
 cmd_start() {
     is_running && die "Keycloak is already running"
-    [[ -f $KC_HASH_FILE ]] || die "run setup first"
+    [[ -f $BENCH_KC_HASH_FILE ]] || die "run setup first"
     local launcher
-    JAVA_OPTS_KC_HEAP="$KC_HEAP" setsid taskset -c "$KC_SERVER_CPUS" \
-        "$KC_HOME/bin/kc.sh" start --optimized --cache="$KC_CACHE" $(argon2_options) \
-        >"$KC_LOG" 2>&1 </dev/null &
+    JAVA_OPTS_KC_HEAP="$BENCH_KC_HEAP" setsid taskset -c "$BENCH_KC_SERVER_CPUS" \
+        "$BENCH_KC_HOME/bin/kc.sh" start --optimized --cache="$BENCH_KC_CACHE" $(argon2_options) \
+        >"$BENCH_KC_LOG" 2>&1 </dev/null &
     launcher=$!
     local java=""
     for _ in $(seq 100); do
@@ -282,16 +294,16 @@ cmd_start() {
         [[ -n $java ]] && break
         sleep 0.05
     done
-    [[ -n $java ]] || die "Keycloak's JVM did not start, see $KC_LOG"
-    echo "$java" >"$KC_PID_FILE"
+    [[ -n $java ]] || die "Keycloak's JVM did not start, see $BENCH_KC_LOG"
+    echo "$java" >"$BENCH_KC_PID_FILE"
 }
 
 cmd_wait_ready() {
     local timeout_s=${1:-180} deadline
     deadline=$(($(date +%s) + timeout_s))
-    until curl -fsk -o /dev/null "https://$KC_HOST:$KC_MANAGEMENT_PORT/health/ready"; do
-        is_running || die "Keycloak stopped while starting, see $KC_LOG"
-        (($(date +%s) < deadline)) || die "Keycloak not ready after ${timeout_s}s, see $KC_LOG"
+    until curl -fsk -o /dev/null "https://$BENCH_KC_HOST:$BENCH_KC_MANAGEMENT_PORT/health/ready"; do
+        is_running || die "Keycloak stopped while starting, see $BENCH_KC_LOG"
+        (($(date +%s) < deadline)) || die "Keycloak not ready after ${timeout_s}s, see $BENCH_KC_LOG"
         sleep 0.2
     done
 }
@@ -299,14 +311,14 @@ cmd_wait_ready() {
 cmd_stop() {
     is_running || return 0
     local pid
-    pid=$(cat "$KC_PID_FILE")
+    pid=$(cat "$BENCH_KC_PID_FILE")
     kill -TERM "$pid"
     for _ in $(seq 300); do
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-    rm -f "$KC_PID_FILE"
+    rm -f "$BENCH_KC_PID_FILE"
 }
 
 form_action() {
@@ -330,13 +342,13 @@ login_with_cookies() {
     local curl_opts=(-sk --max-time 30 -c "$jar" -b "$jar")
 
     page=$(curl "${curl_opts[@]}" -f -G \
-        --data-urlencode "client_id=$KC_CLIENT_ID" --data-urlencode "response_type=code" \
-        --data-urlencode "redirect_uri=$KC_REDIRECT_URI" --data-urlencode "scope=openid" \
-        "https://$KC_HOST:$KC_PORT/realms/$KC_REALM/protocol/openid-connect/auth") || return 1
+        --data-urlencode "client_id=$BENCH_KC_CLIENT_ID" --data-urlencode "response_type=code" \
+        --data-urlencode "redirect_uri=$BENCH_KC_REDIRECT_URI" --data-urlencode "scope=openid" \
+        "https://$BENCH_KC_HOST:$BENCH_KC_PORT/realms/$BENCH_KC_REALM/protocol/openid-connect/auth") || return 1
     action=$(form_action kc-form-login <<<"$page")
     [[ -n $action ]] || return 1
 
-    page=$(printf 'username=kcbench-%d&password=%s&credentialId=' "$index" "$KC_USER_PASSWORD" |
+    page=$(printf 'username=kcbench-%d&password=%s&credentialId=' "$index" "$BENCH_KC_USER_PASSWORD" |
         curl "${curl_opts[@]}" -f --data-binary @- "$action") || return 1
     action=$(form_action kc-otp-login-form <<<"$page")
     [[ -n $action ]] || return 1
@@ -345,23 +357,25 @@ login_with_cookies() {
     code=$(oathtool --totp -d 6 -s 30 "$(printf '%s' "$(otp_secret "$index")" | xxd -p)")
     location=$(curl "${curl_opts[@]}" -o /dev/null -w '%{redirect_url}' \
         --data-binary "otp=$code&login=Sign+In" "$action") || return 1
-    [[ $location == "$KC_REDIRECT_URI"*code=* ]]
+    [[ $location == "$BENCH_KC_REDIRECT_URI"*code=* ]]
 }
 
 # Milliseconds from `start` to the first completed two-step login, printed as cold_start_ms=N.
 # Leaves the server running. Each run takes the next user, so no TOTP code repeats within a
 # time step across restarts.
 cmd_cold_start() {
-    local counter=$KC_WORK_DIR/cold-start-user index started
+    local counter=$BENCH_KC_WORK_DIR/cold-start-user index started
     cmd_stop
-    index=$(($(cat "$counter" 2>/dev/null || echo 0) % KC_USERS))
+    index=$(($(cat "$counter" 2>/dev/null || echo 0) % BENCH_KC_USERS))
     echo $((index + 1)) >"$counter"
 
     started=$(now_ms)
     cmd_start
+    # From here on this shell and its curl children are the load generator.
+    taskset -pc "$BENCH_KC_CLIENT_CPUS" $$ >/dev/null
     until cmd_login "$index"; do
-        is_running || die "Keycloak stopped while starting, see $KC_LOG"
-        (($(now_ms) - started < 300000)) || die "no login within 300 s, see $KC_LOG"
+        is_running || die "Keycloak stopped while starting, see $BENCH_KC_LOG"
+        (($(now_ms) - started < 300000)) || die "no login within 300 s, see $BENCH_KC_LOG"
         sleep 0.1
     done
     echo "cold_start_ms=$(($(now_ms) - started))"
@@ -384,7 +398,7 @@ cmd_heap_used() {
 # server to start with none.
 cmd_clear_sessions() {
     is_running && die "Keycloak is running; stop it first"
-    psql -q -h 127.0.0.1 -U postgres -d "$KC_DB_NAME" \
+    psql -q -h 127.0.0.1 -U postgres -d "$BENCH_KC_DB_NAME" \
         -c "DELETE FROM offline_client_session WHERE offline_flag = '0'" \
         -c "DELETE FROM offline_user_session WHERE offline_flag = '0'"
 }
@@ -399,29 +413,45 @@ cmd_memory() {
 
 # User sessions Keycloak holds (persistent sessions are in the database, memory caches them).
 cmd_sessions() {
-    psql -tA -h 127.0.0.1 -U postgres -d "$KC_DB_NAME" \
+    psql -tA -h 127.0.0.1 -U postgres -d "$BENCH_KC_DB_NAME" \
         -c "SELECT count(*) FROM offline_user_session WHERE offline_flag = '0'"
 }
 
 # The -D options the Gatling simulation (KeycloakLoginSimulation) needs to reach this server.
 cmd_env() {
-    echo "-Dkc.baseUrl=https://$KC_HOST:$KC_PORT -Dkc.realm=$KC_REALM" \
-        "-Dkc.clientId=$KC_CLIENT_ID -Dkc.redirectUri=$KC_REDIRECT_URI" \
-        "-Dkc.users=$KC_USERS -Dkc.otpSeed=$KC_OTP_SEED"
+    echo "-Dkc.baseUrl=https://$BENCH_KC_HOST:$BENCH_KC_PORT -Dkc.realm=$BENCH_KC_REALM" \
+        "-Dkc.clientId=$BENCH_KC_CLIENT_ID -Dkc.redirectUri=$BENCH_KC_REDIRECT_URI" \
+        "-Dkc.users=$BENCH_KC_USERS -Dkc.otpSeed=$BENCH_KC_OTP_SEED"
+}
+
+# Runs the Gatling simulation against this server on the load generator's cores, passing on any
+# -Dkc.* options (kc.concurrency, kc.durationSeconds, kc.logins); its last line is the figure.
+cmd_load() {
+    is_running || die "Keycloak is not running"
+    local log=$BENCH_KC_WORK_DIR/load.log
+    # shellcheck disable=SC2046 # cmd_env's words are separate options
+    (cd "$BENCH_DIR/.." && taskset -c "$BENCH_KC_CLIENT_CPUS" mvn -pl ear -Pbenchmark \
+        gatling:test \
+        -Dgatling.simulationClass=org.mfaplatform.benchmark.keycloak.KeycloakLoginSimulation \
+        $(cmd_env) "$@") >"$log" 2>&1 || die "the load test failed, see $log"
+    grep '^keycloak_logins=' "$log"
 }
 
 main() {
     local command=${1:-}
     shift || true
     case $command in
-    fetch | setup | start | stop | login | rss | memory | sessions | env) "cmd_$command" "$@" ;;
+    fetch | setup | start | stop | login | load | rss | memory | sessions | env) "cmd_$command" "$@" ;;
     wait-ready) cmd_wait_ready "$@" ;;
     cold-start) cmd_cold_start "$@" ;;
     heap-used) cmd_heap_used "$@" ;;
     clear-sessions) cmd_clear_sessions ;;
     pid) java_pid ;;
-    *) die "usage: keycloak.sh fetch|setup [hash]|start|wait-ready|login [i]|cold-start|rss|heap-used|memory|sessions|clear-sessions|pid|env|stop" ;;
+    *) die "usage: keycloak.sh fetch|setup [hash]|start|wait-ready|login [i]|load [-Dkc.*]|cold-start|rss|heap-used|memory|sessions|clear-sessions|pid|env|stop" ;;
     esac
 }
 
-main "$@"
+# Sourced (by the runner, say), it only defines the functions.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+    main "$@"
+fi
