@@ -259,6 +259,7 @@ cmd_setup() {
     recreate_database
     echo "$hash" >"$BENCH_KC_HASH_FILE"
     echo "$BENCH_KC_USERS" >"$BENCH_KC_USERS_FILE"
+    remember_next_user 0
 
     local started realm=$BENCH_KC_WORK_DIR/realm-$BENCH_KC_REALM.json
     started=$(now_ms)
@@ -375,16 +376,25 @@ login_with_cookies() {
     [[ $location == "$BENCH_KC_REDIRECT_URI"*code=* ]]
 }
 
+# Keycloak refuses a TOTP code its user already sent, also across runs and restarts (it keeps used
+# codes as long as they are valid), so every run, curl's or Gatling's, goes on with the users the
+# run before did not take.
+next_user() {
+    echo $(($(cat "$BENCH_KC_WORK_DIR/next-user" 2>/dev/null || echo 0) % BENCH_KC_USERS))
+}
+
+remember_next_user() {
+    echo $(($1 % BENCH_KC_USERS)) >"$BENCH_KC_WORK_DIR/next-user"
+}
+
 # Milliseconds from `start` to the first completed two-step login, printed as
 # "cold_start_ms=<n> login_page_ms=<m> server_cpu_ms=<c>", m being when the login form first came
-# back and c the CPU time Keycloak's JVM had used by the end. Leaves the
-# server running. Each run takes the next user, so no TOTP code repeats within a time step
-# across restarts.
+# back and c the CPU time Keycloak's JVM had used by the end. Leaves the server running.
 cmd_cold_start() {
-    local counter=$BENCH_KC_WORK_DIR/cold-start-user index started
+    local index started
     cmd_stop
-    index=$(($(cat "$counter" 2>/dev/null || echo 0) % BENCH_KC_USERS))
-    echo $((index + 1)) >"$counter"
+    index=$(next_user)
+    remember_next_user $((index + 1))
 
     started=$(now_ms)
     cmd_start
@@ -461,7 +471,7 @@ cmd_sessions() {
 cmd_env() {
     echo "-Dkc.baseUrl=https://$BENCH_KC_HOST:$BENCH_KC_PORT -Dkc.realm=$BENCH_KC_REALM" \
         "-Dkc.clientId=$BENCH_KC_CLIENT_ID -Dkc.redirectUri=$BENCH_KC_REDIRECT_URI" \
-        "-Dkc.users=$BENCH_KC_USERS -Dkc.otpSeed=$BENCH_KC_OTP_SEED"
+        "-Dkc.users=$BENCH_KC_USERS -Dkc.otpSeed=$BENCH_KC_OTP_SEED -Dkc.firstUser=$(next_user)"
 }
 
 # Runs the Gatling simulation against this server on the load generator's cores, passing on any
@@ -473,8 +483,12 @@ cmd_load() {
     (cd "$BENCH_DIR/.." && taskset -c "$BENCH_KC_CLIENT_CPUS" mvn -pl ear -Pbenchmark \
         gatling:test \
         -Dgatling.simulationClass=org.mfaplatform.benchmark.keycloak.KeycloakLoginSimulation \
-        $(cmd_env) "$@") >"$log" 2>&1 || die "the load test failed, see $log"
-    grep '^keycloak_logins=' "$log"
+        $(cmd_env) "$@") >"$log" 2>&1 ||
+        die "the load test failed, see $log"
+    local figures
+    figures=$(grep '^keycloak_logins=' "$log")
+    remember_next_user "${figures##*keycloak_next_user=}"
+    echo "$figures"
 }
 
 main() {
