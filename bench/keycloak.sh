@@ -73,11 +73,11 @@ now_ms() {
 fetch() {
     [[ -x $BENCH_KC_HOME/bin/kc.sh ]] && return 0
     mkdir -p "$BENCH_KC_WORK_DIR"
-    # From Maven, like every other artifact of the build; run outside the project so the
-    # project's own plugins and profiles stay out of it.
-    (cd "$BENCH_KC_WORK_DIR" && mvn -q dependency:unpack \
+    # From Maven, like every other artifact of the build. The root project alone (-N) gives the
+    # dependency plugin its pinned version; outside a project Maven falls back to 2.8.
+    mvn -q -N -f "$BENCH_DIR/../pom.xml" dependency:unpack \
         -Dartifact="org.keycloak:keycloak-quarkus-dist:$BENCH_KC_VERSION:zip" \
-        -DoutputDirectory="$BENCH_KC_WORK_DIR")
+        -DoutputDirectory="$BENCH_KC_WORK_DIR" -DmarkersDirectory="$BENCH_KC_WORK_DIR/markers"
     [[ -x $BENCH_KC_HOME/bin/kc.sh ]] || die "the distribution did not unpack into $BENCH_KC_HOME"
 }
 
