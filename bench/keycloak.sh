@@ -479,15 +479,17 @@ cmd_env() {
 cmd_load() {
     is_running || die "Keycloak is not running"
     local log=$BENCH_KC_WORK_DIR/load.log
+    local status=0 figures
     # shellcheck disable=SC2046 # cmd_env's words are separate options
     (cd "$BENCH_DIR/.." && taskset -c "$BENCH_KC_CLIENT_CPUS" mvn -pl ear -Pbenchmark \
         gatling:test \
         -Dgatling.simulationClass=org.mfaplatform.benchmark.keycloak.KeycloakLoginSimulation \
-        $(cmd_env) "$@") >"$log" 2>&1 ||
-        die "the load test failed, see $log"
-    local figures
-    figures=$(grep '^keycloak_logins=' "$log")
-    remember_next_user "${figures##*keycloak_next_user=}"
+        $(cmd_env) "$@") >"$log" 2>&1 || status=$?
+
+    # A failed run used its users too.
+    figures=$(grep '^keycloak_logins=' "$log" || true)
+    [[ -n $figures ]] && remember_next_user "${figures##*keycloak_next_user=}"
+    ((status == 0)) || die "the load test failed, see $log"
     echo "$figures"
 }
 
