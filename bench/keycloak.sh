@@ -145,8 +145,9 @@ password_credential() {
     case $hash in
     pbkdf2-sha256:*)
         local iterations=${hash#pbkdf2-sha256:}
-        value=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt "pass:$BENCH_KC_USER_PASSWORD" \
-            -kdfopt "salt:$BENCH_KC_PASSWORD_SALT" -kdfopt "iter:$iterations" -binary PBKDF2 | base64)
+        value=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 \
+            -kdfopt "pass:$BENCH_KC_USER_PASSWORD" -kdfopt "salt:$BENCH_KC_PASSWORD_SALT" \
+            -kdfopt "iter:$iterations" -binary PBKDF2 | base64)
         echo "hashAlgorithm(pbkdf2-sha256) and hashIterations($iterations)"
         printf '{"hashIterations":%d,"algorithm":"pbkdf2-sha256","additionalParameters":{}}\n' \
             "$iterations"
@@ -198,8 +199,11 @@ write_realm() {
         read -r secret_data
     } < <(password_credential "$hash")
     local password_credential otp_credential_data
-    password_credential="{\"type\":\"password\",\"credentialData\":$(json_string "$credential_data"),\"secretData\":$(json_string "$secret_data")}"
-    otp_credential_data=$(json_string '{"subType":"totp","digits":6,"counter":0,"period":30,"algorithm":"HmacSHA1"}')
+    password_credential="{\"type\":\"password\""
+    password_credential+=",\"credentialData\":$(json_string "$credential_data")"
+    password_credential+=",\"secretData\":$(json_string "$secret_data")}"
+    otp_credential_data=$(json_string \
+        '{"subType":"totp","digits":6,"counter":0,"period":30,"algorithm":"HmacSHA1"}')
     {
         cat <<EOF
 {
@@ -233,7 +237,8 @@ EOF
             # Email and names filled in: the default user profile requires them, and a user
             # without them is sent to an "update profile" page instead of the redirect.
             printf '    {"username":"kcbench-%d","email":"kcbench-%d@bench.example",' "$i" "$i"
-            printf '"emailVerified":true,"firstName":"Bench","lastName":"User %d","enabled":true,' "$i"
+            printf '"emailVerified":true,"firstName":"Bench","lastName":"User %d",' "$i"
+            printf '"enabled":true,'
             printf '"credentials":[%s,' "$password_credential"
             # The secret is hex, so it needs no escaping inside the escaped secretData.
             printf '{"type":"otp","userLabel":"bench","secretData":"{\\"value\\":\\"%s\\"}",' \
@@ -265,8 +270,10 @@ cmd_setup() {
     started=$(now_ms)
     write_realm "$hash" "$realm"
     # Offline import into the database: no HTTP listener and no admin account needed.
+    # shellcheck disable=SC2046 # argon2_options prints separate options
     "$BENCH_KC_HOME/bin/kc.sh" import --optimized --file "$realm" $(argon2_options) \
-        >"$BENCH_KC_WORK_DIR/import.log" 2>&1 || die "realm import failed, see $BENCH_KC_WORK_DIR/import.log"
+        >"$BENCH_KC_WORK_DIR/import.log" 2>&1 ||
+        die "realm import failed, see $BENCH_KC_WORK_DIR/import.log"
     echo "Seeded $BENCH_KC_USERS users ($hash) in $(($(now_ms) - started)) ms"
 }
 
@@ -279,15 +286,17 @@ java_pid() {
     cat "$BENCH_KC_PID_FILE"
 }
 
-# Starts Keycloak in the background, pinned to BENCH_KC_SERVER_CPUS, and records the JVM's pid (kc.sh
-# runs java as its child, and forwards TERM to it).
+# Starts Keycloak in the background, pinned to BENCH_KC_SERVER_CPUS, and records the JVM's pid
+# (kc.sh runs java as its child, and forwards TERM to it).
 cmd_start() {
     is_running && die "Keycloak is already running"
     [[ -f $BENCH_KC_HASH_FILE ]] || die "run setup first"
     local launcher
+    # A session of its own, so that a Ctrl-C meant for the runner leaves it to `stop`.
+    # shellcheck disable=SC2046 # argon2_options prints separate options
     JAVA_OPTS_KC_HEAP="$BENCH_KC_HEAP" setsid taskset -c "$BENCH_KC_SERVER_CPUS" \
-        "$BENCH_KC_HOME/bin/kc.sh" start --optimized --cache="$BENCH_KC_CACHE" $(argon2_options) \
-        >"$BENCH_KC_LOG" 2>&1 </dev/null &
+        "$BENCH_KC_HOME/bin/kc.sh" start --optimized --cache="$BENCH_KC_CACHE" \
+        $(argon2_options) >"$BENCH_KC_LOG" 2>&1 </dev/null &
     launcher=$!
     local java=""
     for _ in $(seq 100); do
@@ -302,9 +311,11 @@ cmd_start() {
 cmd_wait_ready() {
     local timeout_s=${1:-180} deadline
     deadline=$(($(date +%s) + timeout_s))
-    until curl -fsk -o /dev/null "https://$BENCH_KC_HOST:$BENCH_KC_MANAGEMENT_PORT/health/ready"; do
+    local ready=https://$BENCH_KC_HOST:$BENCH_KC_MANAGEMENT_PORT/health/ready
+    until curl -fsk -o /dev/null "$ready"; do
         is_running || die "Keycloak stopped while starting, see $BENCH_KC_LOG"
-        (($(date +%s) < deadline)) || die "Keycloak not ready after ${timeout_s}s, see $BENCH_KC_LOG"
+        (($(date +%s) < deadline)) ||
+            die "Keycloak not ready after ${timeout_s}s, see $BENCH_KC_LOG"
         sleep 0.2
     done
 }
@@ -342,8 +353,10 @@ url_encode() {
 authorization_url() {
     local redirect_uri
     redirect_uri=$(url_encode "$BENCH_KC_REDIRECT_URI")
-    printf 'https://%s:%s/realms/%s/protocol/openid-connect/auth?client_id=%s&response_type=code&scope=openid&redirect_uri=%s' \
-        "$BENCH_KC_HOST" "$BENCH_KC_PORT" "$BENCH_KC_REALM" "$BENCH_KC_CLIENT_ID" "$redirect_uri"
+    printf 'https://%s:%s/realms/%s/protocol/openid-connect/auth' \
+        "$BENCH_KC_HOST" "$BENCH_KC_PORT" "$BENCH_KC_REALM"
+    printf '?client_id=%s&response_type=code&scope=openid&redirect_uri=%s' \
+        "$BENCH_KC_CLIENT_ID" "$redirect_uri"
 }
 
 # One complete login of user <index>: authorization endpoint, password form, OTP form, and the
@@ -364,7 +377,9 @@ login_with_cookies() {
     action=$(form_action kc-form-login <<<"$page")
     [[ -n $action ]] || return 1
 
-    page=$(printf 'username=kcbench-%d&password=%s&credentialId=' "$index" "$BENCH_KC_USER_PASSWORD" |
+    # The form on stdin, off the command line.
+    page=$(printf 'username=kcbench-%d&password=%s&credentialId=' \
+        "$index" "$BENCH_KC_USER_PASSWORD" |
         curl "${curl_opts[@]}" -f --data-binary @- "$action") || return 1
     action=$(form_action kc-otp-login-form <<<"$page")
     [[ -n $action ]] || return 1
@@ -497,13 +512,19 @@ main() {
     local command=${1:-}
     shift || true
     case $command in
-    fetch | setup | start | stop | login | load | rss | memory | sessions | env) "cmd_$command" "$@" ;;
+    fetch | setup | start | stop | login | load | rss | memory | sessions | env)
+        "cmd_$command" "$@"
+        ;;
     wait-ready) cmd_wait_ready "$@" ;;
     cold-start) cmd_cold_start "$@" ;;
     heap-used) cmd_heap_used "$@" ;;
     clear-sessions) cmd_clear_sessions ;;
     pid) java_pid ;;
-    *) die "usage: keycloak.sh fetch|setup [hash]|start|wait-ready|login [i]|load [-Dkc.*]|cold-start|rss|heap-used|memory|sessions|clear-sessions|pid|env|stop" ;;
+    *)
+        die "usage: keycloak.sh fetch | setup [hash] | start | wait-ready | login [i]" \
+            "| load [-Dkc.*] | cold-start | rss | heap-used | memory | sessions" \
+            "| clear-sessions | pid | env | stop"
+        ;;
     esac
 }
 
