@@ -490,11 +490,12 @@ cmd_env() {
 }
 
 # Runs the Gatling simulation against this server on the load generator's cores, passing on any
-# -Dkc.* options (kc.concurrency, kc.durationSeconds, kc.logins); its last line is the figure.
+# -Dkc.* options (kc.concurrency, kc.durationSeconds, kc.logins); prints one line of figures.
 cmd_load() {
     is_running || die "Keycloak is not running"
     local log=$BENCH_KC_WORK_DIR/load.log
-    local status=0 figures
+    local status=0 figures cpu_before logins
+    cpu_before=$(cpu_ms "$(java_pid)")
     # shellcheck disable=SC2046 # cmd_env's words are separate options
     (cd "$BENCH_DIR/.." && taskset -c "$BENCH_KC_CLIENT_CPUS" mvn -pl ear -Pbenchmark \
         gatling:test \
@@ -505,7 +506,10 @@ cmd_load() {
     figures=$(grep '^keycloak_logins=' "$log" || true)
     [[ -n $figures ]] && remember_next_user "${figures##*keycloak_next_user=}"
     ((status == 0)) || die "the load test failed, see $log"
-    echo "$figures"
+    # CPU time per login tells what a login costs even when other work shares the server's core.
+    logins=${figures#keycloak_logins=}
+    logins=${logins%% *}
+    echo "$figures server_cpu_ms_per_login=$((($(cpu_ms "$(java_pid)") - cpu_before) / logins))"
 }
 
 main() {
