@@ -122,7 +122,7 @@ class TwoNodeIT {
     void passwordOnOneNodeAndTokenOnTheOtherLogsIn() {
         String email = userWithDevice();
         Visitor visitor = new Visitor();
-        Page tokenPage = logIn(visitor.onA(), email, TestDatabase.DEMO_PASSWORD);
+        Page tokenPage = visitor.onA().logIn(email, TestDatabase.DEMO_PASSWORD);
         assertEquals("/token.xhtml", tokenPage.path(), "node A asks for the token");
 
         Page home = giveToken(visitor.onB(), tokenPage, currentToken());
@@ -139,7 +139,7 @@ class TwoNodeIT {
         String email = TestDatabase.newUser(DATABASE, "OPTIONAL");
         Visitor visitor = new Visitor();
         assertEquals(
-                "/app/index.xhtml", logIn(visitor.onA(), email, TestDatabase.DEMO_PASSWORD).path());
+                "/app/index.xhtml", visitor.onA().logIn(email, TestDatabase.DEMO_PASSWORD).path());
         Page settings = visitor.onA().open("/app/settings.xhtml");
 
         Page started =
@@ -176,8 +176,8 @@ class TwoNodeIT {
         String email = userWithDevice();
         Visitor first = new Visitor();
         Visitor second = new Visitor();
-        Page firstTokenPage = logIn(first.onA(), email, TestDatabase.DEMO_PASSWORD);
-        Page secondTokenPage = logIn(second.onB(), email, TestDatabase.DEMO_PASSWORD);
+        Page firstTokenPage = first.onA().logIn(email, TestDatabase.DEMO_PASSWORD);
+        Page secondTokenPage = second.onB().logIn(email, TestDatabase.DEMO_PASSWORD);
         String token = currentToken();
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService senders = Executors.newFixedThreadPool(2);
@@ -221,14 +221,14 @@ class TwoNodeIT {
 
         Page firstLogin =
                 guessAlternately(
-                        visitor, logIn(visitor.onA(), email, TestDatabase.DEMO_PASSWORD), wrong);
+                        visitor, visitor.onA().logIn(email, TestDatabase.DEMO_PASSWORD), wrong);
         assertEquals("/login.xhtml", firstLogin.path(), "the fifth wrong token ends the login");
         assertTrue(firstLogin.text().contains(TOO_MANY_TOKENS), firstLogin.text());
         assertEquals(5, TestDatabase.failedTokensOf(DATABASE, email), "all five counted");
 
-        guessAlternately(visitor, logIn(visitor.onB(), email, TestDatabase.DEMO_PASSWORD), wrong);
+        guessAlternately(visitor, visitor.onB().logIn(email, TestDatabase.DEMO_PASSWORD), wrong);
         assertEquals(10, TestDatabase.failedTokensOf(DATABASE, email), "ten, from both nodes");
-        Page thirdLogin = logIn(visitor.onA(), email, TestDatabase.DEMO_PASSWORD);
+        Page thirdLogin = visitor.onA().logIn(email, TestDatabase.DEMO_PASSWORD);
         Page rightToken = giveToken(visitor.onB(), thirdLogin, currentToken());
 
         assertEquals("/token.xhtml", rightToken.path(), "ten in a row lock the token step");
@@ -245,12 +245,12 @@ class TwoNodeIT {
         Visitor visitor = new Visitor();
         for (int i = 0; i < FREE_PASSWORD_FAILURES; i++) {
             WebClient node = i % 2 == 0 ? visitor.onA() : visitor.onB();
-            Page refused = logIn(node, email, "wrong-password-" + i);
+            Page refused = node.logIn(email, "wrong-password-" + i);
             assertTrue(refused.text().contains(WRONG_PASSWORD), refused.text());
         }
 
-        Page onA = logIn(visitor.onA(), email, TestDatabase.DEMO_PASSWORD);
-        Page onB = logIn(visitor.onB(), email, TestDatabase.DEMO_PASSWORD);
+        Page onA = visitor.onA().logIn(email, TestDatabase.DEMO_PASSWORD);
+        Page onB = visitor.onB().logIn(email, TestDatabase.DEMO_PASSWORD);
 
         assertTrue(onA.text().contains(THROTTLED), "node A slows the sixth: " + onA.text());
         assertTrue(onB.text().contains(THROTTLED), "node B slows the sixth: " + onB.text());
@@ -260,7 +260,7 @@ class TwoNodeIT {
     void logoutOnOneNodeEndsTheSessionOnTheOther() {
         String email = TestDatabase.newUser(DATABASE, "OPTIONAL");
         Visitor visitor = new Visitor();
-        Page home = logIn(visitor.onA(), email, TestDatabase.DEMO_PASSWORD);
+        Page home = visitor.onA().logIn(email, TestDatabase.DEMO_PASSWORD);
         assertEquals("/app/index.xhtml", home.path());
         HttpCookie loggedIn = visitor.sessionCookie();
 
@@ -320,15 +320,6 @@ class TwoNodeIT {
 
     private static String wrongFor(String right) {
         return right.equals("000000") ? "111111" : "000000";
-    }
-
-    private static Page logIn(WebClient node, String email, String password) {
-        Page login = node.get("/login.xhtml");
-        return node.submit(
-                login,
-                "login-form",
-                "login-form:submit",
-                Map.of("login-form:email", email, "login-form:password", password));
     }
 
     private static Page giveToken(WebClient node, Page tokenPage, String token) {

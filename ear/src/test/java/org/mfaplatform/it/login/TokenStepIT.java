@@ -54,15 +54,6 @@ class TokenStepIT {
         return new WebClient(System.getProperty("it.admin.url"));
     }
 
-    private static Page logIn(WebClient client, String email, String password) {
-        Page login = client.get("/login.xhtml");
-        return client.submit(
-                login,
-                "login-form",
-                "login-form:submit",
-                Map.of("login-form:email", email, "login-form:password", password));
-    }
-
     private static Page submitToken(WebClient client, Page tokenPage, String token) {
         return client.submit(
                 tokenPage, "token-form", "token-form:submit", Map.of("token-form:token", token));
@@ -87,7 +78,7 @@ class TokenStepIT {
         List<Page> tokenPages = new ArrayList<>();
         for (int i = 0; i < logins; i++) {
             WebClient client = portal();
-            Page token = logIn(client, email, TestDatabase.DEMO_PASSWORD);
+            Page token = client.logIn(email, TestDatabase.DEMO_PASSWORD);
             assertEquals("/token.xhtml", token.path(), "pending login " + i);
             clients.add(client);
             tokenPages.add(token);
@@ -130,7 +121,7 @@ class TokenStepIT {
     void fifthWrongTokenEndsThePendingLogin() {
         String email = userWithDevice();
         WebClient client = portal();
-        Page page = logIn(client, email, TestDatabase.DEMO_PASSWORD);
+        Page page = client.logIn(email, TestDatabase.DEMO_PASSWORD);
         String wrong = wrongFor(Commands.totp(DEVICE_KEY, Instant.now()));
 
         for (int i = 1; i <= 4; i++) {
@@ -154,8 +145,8 @@ class TokenStepIT {
         String email = userWithDevice();
         WebClient first = portal();
         WebClient second = portal();
-        Page firstTokenPage = logIn(first, email, TestDatabase.DEMO_PASSWORD);
-        Page secondTokenPage = logIn(second, email, TestDatabase.DEMO_PASSWORD);
+        Page firstTokenPage = first.logIn(email, TestDatabase.DEMO_PASSWORD);
+        Page secondTokenPage = second.logIn(email, TestDatabase.DEMO_PASSWORD);
         TestDatabase.setTokenFailures(email, 10, Instant.now().plusSeconds(15 * 60));
         String right = Commands.totp(DEVICE_KEY, Instant.now());
 
@@ -178,15 +169,15 @@ class TokenStepIT {
         TestDatabase.addActiveDevice(email, DEVICE_KEY);
         TestDatabase.lockAccount(email);
 
-        Page wrongPassword = logIn(portal(), email, "not the password");
-        Page rightPassword = logIn(portal(), email, TestDatabase.DEMO_PASSWORD);
+        Page wrongPassword = portal().logIn(email, "not the password");
+        Page rightPassword = portal().logIn(email, TestDatabase.DEMO_PASSWORD);
 
         assertTrue(wrongPassword.text().contains("Email or password is wrong"));
         assertEquals("/login.xhtml", rightPassword.path());
         assertTrue(rightPassword.text().contains("This account is locked"), rightPassword.text());
 
         WebClient admin = adminSite();
-        logIn(admin, adminEmail, TestDatabase.DEMO_PASSWORD);
+        admin.logIn(adminEmail, TestDatabase.DEMO_PASSWORD);
         Page reset =
                 admin.get("/app/users.xhtml?q=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
         String resetLink = reset.html().selectFirst("a.reset-link").absUrl("href");
@@ -201,7 +192,7 @@ class TokenStepIT {
         String temporary = unlocked.html().getElementById("temporary-password").text();
 
         WebClient user = portal();
-        Page changePage = logIn(user, email, temporary);
+        Page changePage = user.logIn(email, temporary);
         assertEquals("/password-required.xhtml", changePage.path(), "the new password comes first");
         assertEquals(
                 "/password-required.xhtml",
@@ -218,8 +209,8 @@ class TokenStepIT {
                                 "password-form:confirmation", chosen));
 
         assertEquals("/app/index.xhtml", home.path(), "in: the reset removed the device");
-        assertEquals("/login.xhtml", logIn(portal(), email, temporary).path(), "temporary is gone");
-        assertEquals("/app/index.xhtml", logIn(portal(), email, chosen).path());
+        assertEquals("/login.xhtml", portal().logIn(email, temporary).path(), "temporary is gone");
+        assertEquals("/app/index.xhtml", portal().logIn(email, chosen).path());
     }
 
     /** The page without what differs between any two renderings: the Faces state and token. */

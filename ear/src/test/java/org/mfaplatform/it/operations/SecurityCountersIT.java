@@ -80,7 +80,7 @@ class SecurityCountersIT {
     void wrongPasswordCountsOnePasswordFailureOfItsSite() {
         PrometheusText before = Metrics.application();
 
-        Page refused = logIn(portal(), TestDatabase.newUser("OPTIONAL"), "wrong-password");
+        Page refused = portal().logIn(TestDatabase.newUser("OPTIONAL"), "wrong-password");
 
         PrometheusText after = Metrics.application();
         assertEquals("/login.xhtml", refused.path(), "refused: " + refused.text());
@@ -93,7 +93,7 @@ class SecurityCountersIT {
     void wrongPasswordOnAdminSiteCountsThere() {
         PrometheusText before = Metrics.application();
 
-        logIn(admin(), TestDatabase.newAccount("OPTIONAL", "COMPANY_ADMIN"), "wrong-password");
+        admin().logIn(TestDatabase.newAccount("OPTIONAL", "COMPANY_ADMIN"), "wrong-password");
 
         PrometheusText after = Metrics.application();
         assertIncrease(1, PASSWORD_FAILURES, ADMIN, before, after);
@@ -104,7 +104,7 @@ class SecurityCountersIT {
     void passwordAloneWhereNoTokenIsAskedCountsOneLogin() {
         PrometheusText before = Metrics.application();
 
-        Page home = logIn(portal(), TestDatabase.newUser("OPTIONAL"), TestDatabase.DEMO_PASSWORD);
+        Page home = portal().logIn(TestDatabase.newUser("OPTIONAL"), TestDatabase.DEMO_PASSWORD);
 
         PrometheusText after = Metrics.application();
         assertEquals("/app/index.xhtml", home.path(), "logged in: " + home.text());
@@ -120,7 +120,7 @@ class SecurityCountersIT {
         WebClient client = portal();
         PrometheusText before = Metrics.application();
 
-        Page token = logIn(client, email, TestDatabase.DEMO_PASSWORD);
+        Page token = client.logIn(email, TestDatabase.DEMO_PASSWORD);
         PrometheusText afterPassword = Metrics.application();
         Page home = submitToken(client, token, Commands.totp(key, Instant.now()));
 
@@ -137,10 +137,9 @@ class SecurityCountersIT {
         PrometheusText before = Metrics.application();
 
         Page home =
-                logIn(
-                        admin(),
-                        TestDatabase.newAccount("OPTIONAL", "COMPANY_ADMIN"),
-                        TestDatabase.DEMO_PASSWORD);
+                admin().logIn(
+                                TestDatabase.newAccount("OPTIONAL", "COMPANY_ADMIN"),
+                                TestDatabase.DEMO_PASSWORD);
 
         PrometheusText after = Metrics.application();
         assertEquals("/admin/app/index.xhtml", home.path(), "logged in: " + home.text());
@@ -197,7 +196,7 @@ class SecurityCountersIT {
     @Test
     void confirmedSetupCountsOneSetup() {
         WebClient client = portal();
-        logIn(client, TestDatabase.newUser("OPTIONAL"), TestDatabase.DEMO_PASSWORD);
+        client.logIn(TestDatabase.newUser("OPTIONAL"), TestDatabase.DEMO_PASSWORD);
         Page settings = client.open("/app/settings.xhtml");
         Page setup =
                 client.submit(settings, "setup-start-form", "setup-start-form:setup", Map.of());
@@ -227,10 +226,8 @@ class SecurityCountersIT {
     void staffResetCountsOneReset() {
         long company = TestDatabase.newCompany("OPTIONAL");
         WebClient staff = admin();
-        logIn(
-                staff,
-                TestDatabase.newAccountIn(company, "COMPANY_ADMIN"),
-                TestDatabase.DEMO_PASSWORD);
+        staff.logIn(
+                TestDatabase.newAccountIn(company, "COMPANY_ADMIN"), TestDatabase.DEMO_PASSWORD);
         String user = TestDatabase.newAccountIn(company, "USER");
         TestDatabase.addActiveDevice(user, SharedSecret.generate());
         Page reset =
@@ -258,15 +255,6 @@ class SecurityCountersIT {
         return new WebClient(System.getProperty("it.admin.url"));
     }
 
-    private static Page logIn(WebClient client, String email, String password) {
-        Page login = client.get("/login.xhtml");
-        return client.submit(
-                login,
-                "login-form",
-                "login-form:submit",
-                Map.of("login-form:email", email, "login-form:password", password));
-    }
-
     private static Page tokenPageOfNewUserWithDevice(WebClient client) {
         return tokenPage(client, TestDatabase.newUser("OPTIONAL"));
     }
@@ -274,7 +262,7 @@ class SecurityCountersIT {
     /** Gives the account a device and logs in with its password, up to the token page. */
     private static Page tokenPage(WebClient client, String email) {
         TestDatabase.addActiveDevice(email, SharedSecret.generate());
-        Page token = logIn(client, email, TestDatabase.DEMO_PASSWORD);
+        Page token = client.logIn(email, TestDatabase.DEMO_PASSWORD);
         assertEquals("/token.xhtml", token.path(), "a device means a token page: " + token.text());
         return token;
     }

@@ -172,6 +172,16 @@ public final class WebClient {
                         .POST(HttpRequest.BodyPublishers.ofString(encoded(fields))));
     }
 
+    /** Opens this site's login page and signs in with the given email and password. */
+    public Page logIn(String email, String password) {
+        Page login = get("/login.xhtml");
+        return submit(
+                login,
+                "login-form",
+                "login-form:submit",
+                Map.of("login-form:email", email, "login-form:password", password));
+    }
+
     /** Clicks {@code button} of form {@code formId} after setting the given fields. */
     public Page submit(Page page, String formId, String button, Map<String, String> changed) {
         Map<String, String> fields = fieldsOf(page, formId, button);
