@@ -15,6 +15,8 @@
 #   bench/keycloak.sh cold-start                ms from start to the first completed login
 #   bench/keycloak.sh memory                    resident size, heap after a full GC, sessions
 #   bench/keycloak.sh stop; bench/keycloak.sh clear-sessions
+#   bench/keycloak.sh next-user <i>             where the next load run starts (a runner that
+#                                               drives Gatling itself tells it so)
 #
 # Or source it and call the cmd_* functions.
 #
@@ -520,6 +522,7 @@ main() {
         "cmd_$command" "$@"
         ;;
     wait-ready) cmd_wait_ready "$@" ;;
+    next-user) remember_next_user "$1" ;;
     cold-start) cmd_cold_start "$@" ;;
     heap-used) cmd_heap_used "$@" ;;
     clear-sessions) cmd_clear_sessions ;;
@@ -527,7 +530,7 @@ main() {
     *)
         die "usage: keycloak.sh fetch | setup [hash] | start | wait-ready | login [i]" \
             "| load [-Dkc.*] | cold-start | rss | heap-used | memory | sessions" \
-            "| clear-sessions | pid | env | stop"
+            "| clear-sessions | next-user <i> | pid | env | stop"
         ;;
     esac
 }

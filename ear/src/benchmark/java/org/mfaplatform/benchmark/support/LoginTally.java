@@ -30,23 +30,35 @@ public final class LoginTally {
         return completions.size();
     }
 
-    /**
-     * Writes {@code completed}, {@code seconds} and {@code perSecond}: completions in the measured
-     * window, from its start to the last completion, and their rate.
-     */
-    public void write(String resultFile, long endNanos) {
+    /** Completions in the measured window and its length, from its start to the last completion. */
+    public record Rate(long measured, long all, double seconds) {
+        public double perSecond() {
+            return measured / seconds;
+        }
+    }
+
+    public Rate rate(long endNanos) {
         long from = measureFromNanos;
         long measured = completions.stream().filter(t -> t >= from).count();
         long last = completions.stream().mapToLong(Long::longValue).max().orElse(from);
         double seconds = Math.max(1e-9, (Math.min(last, endNanos) - from) / 1e9);
+        return new Rate(measured, completions.size(), seconds);
+    }
+
+    /**
+     * Writes {@code completed}, {@code seconds} and {@code perSecond} of {@link #rate}, and {@code
+     * all} (warm-up included).
+     */
+    public void write(String resultFile, long endNanos) {
+        Rate rate = rate(endNanos);
         String text =
                 String.format(
                         Locale.ROOT,
                         "completed=%d%nall=%d%nseconds=%.3f%nperSecond=%.3f%n",
-                        measured,
-                        completions.size(),
-                        seconds,
-                        measured / seconds);
+                        rate.measured(),
+                        rate.all(),
+                        rate.seconds(),
+                        rate.perSecond());
         System.out.print(text);
         if (resultFile == null || resultFile.isBlank()) {
             return;
