@@ -100,6 +100,36 @@ class SessionLifecycleIT {
     }
 
     @Test
+    void loginFormRenderedBeforeTheLoginExpiresOnceItIsComplete() {
+        sites().forEach(
+                        (site, cookieName) -> {
+                            String email = accountWithDevice(role(cookieName));
+                            HttpResponse<String> earlierLoginPage = site.get("/login.xhtml");
+                            site.logIn(email, TestDatabase.DEMO_PASSWORD);
+                            assertRedirect(site, site.giveToken(token()), "/app/index.xhtml");
+
+                            // As a second tab, or the back button to a page the browser kept.
+                            HttpResponse<String> answer =
+                                    site.submit(
+                                            earlierLoginPage,
+                                            "login-form",
+                                            "submit",
+                                            Map.of(
+                                                    "email",
+                                                    email,
+                                                    "password",
+                                                    TestDatabase.DEMO_PASSWORD));
+
+                            assertEquals(400, answer.statusCode(), site.base());
+                            assertTrue(answer.body().contains("Page expired"), site.base());
+                            assertEquals(
+                                    200,
+                                    site.get("/app/index.xhtml").statusCode(),
+                                    "the login goes on");
+                        });
+    }
+
+    @Test
     void logoutEndsSessionAndItsCookieNoLongerWorks() {
         sites().forEach(
                         (site, cookieName) -> {
