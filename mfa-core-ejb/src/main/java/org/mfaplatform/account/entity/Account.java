@@ -2,6 +2,7 @@ package org.mfaplatform.account.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -14,6 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.mfaplatform.company.entity.Company;
 
 /**
@@ -24,6 +26,9 @@ import org.mfaplatform.company.entity.Company;
 @Table(name = "ACCOUNT")
 @NamedQuery(name = Account.FIND_BY_EMAIL, query = "SELECT a FROM Account a WHERE a.email = :email")
 @NamedQuery(
+        name = Account.FIND_WITH_COMPANY,
+        query = "SELECT a FROM Account a JOIN FETCH a.company WHERE a.id = :id")
+@NamedQuery(
         name = Account.COUNT_TOKEN_FAILURE,
         query =
                 "UPDATE Account a SET a.failedTokens = a.failedTokens + 1 WHERE a.id = :id"
@@ -32,6 +37,8 @@ import org.mfaplatform.company.entity.Company;
 public class Account {
 
     public static final String FIND_BY_EMAIL = "Account.findByEmail";
+
+    public static final String FIND_WITH_COMPANY = "Account.findWithCompany";
 
     /**
      * Adds one wrong token in the database itself, so parallel requests cannot lose a count, and
@@ -88,6 +95,17 @@ public class Account {
     private Instant createdAt;
 
     protected Account() {}
+
+    /**
+     * The account with its company read in the same query, for the check every request makes: the
+     * company's policy decides the login's next step.
+     */
+    public static Optional<Account> withCompany(EntityManager em, long id) {
+        return em.createNamedQuery(FIND_WITH_COMPANY, Account.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
 
     public Account(Company company, String email, String passwordHash, Role role, Instant now) {
         this.company = company;

@@ -42,6 +42,17 @@ import org.mfaplatform.secretstore.control.SealedSecret;
                         + " WHERE d.id = :id AND d.status = :status"
                         + " AND d.lastAcceptedStep < :step")
 @NamedQuery(
+        name = MfaDevice.ACCEPT_LOGIN_STEP,
+        query =
+                "UPDATE MfaDevice d SET d.lastAcceptedStep = :step, d.lastUsedAt = :usedAt"
+                        + " WHERE d.id = :id AND d.status = :status"
+                        + " AND d.lastAcceptedStep < :step")
+@NamedQuery(
+        name = MfaDevice.FIND_WITH_ACCOUNT,
+        query =
+                "SELECT d FROM MfaDevice d JOIN FETCH d.account"
+                        + " WHERE d.account.id = :accountId AND d.status = :status")
+@NamedQuery(
         name = MfaDevice.DELETE_BY_ACCOUNT,
         query = "DELETE FROM MfaDevice d WHERE d.account.id = :accountId")
 @NamedQuery(
@@ -58,6 +69,12 @@ public class MfaDevice {
      * devices too, where the confirming code of a setup is used up the same way.
      */
     public static final String ACCEPT_STEP = "MfaDevice.acceptStep";
+
+    /** {@link #ACCEPT_STEP} for a login, noting the device's use in the same statement. */
+    public static final String ACCEPT_LOGIN_STEP = "MfaDevice.acceptLoginStep";
+
+    /** The device in a status with its account, in one query. */
+    public static final String FIND_WITH_ACCOUNT = "MfaDevice.findWithAccount";
 
     public static final String DELETE_BY_ACCOUNT = "MfaDevice.deleteByAccount";
 
@@ -117,6 +134,19 @@ public class MfaDevice {
                 .findFirst();
     }
 
+    /**
+     * {@link #of} with the device's account read in the same query, for a check that needs both:
+     * the account's locks and the device's key.
+     */
+    public static Optional<MfaDevice> withAccount(
+            EntityManager em, long accountId, DeviceStatus status) {
+        return em.createNamedQuery(FIND_WITH_ACCOUNT, MfaDevice.class)
+                .setParameter("accountId", accountId)
+                .setParameter("status", status)
+                .getResultStream()
+                .findFirst();
+    }
+
     public MfaDevice(Account account, SealedSecret secret, Instant createdAt) {
         this.account = account;
         this.secretCiphertext = secret.ciphertext();
@@ -133,10 +163,6 @@ public class MfaDevice {
     public void activate(Instant now) {
         this.status = DeviceStatus.ACTIVE;
         this.activatedAt = now;
-        this.lastUsedAt = now;
-    }
-
-    public void markUsed(Instant now) {
         this.lastUsedAt = now;
     }
 

@@ -24,10 +24,11 @@ public class LoginGate {
      */
     public Optional<Access> evaluate(
             long accountId, Integer sessionGeneration, boolean tokenVerified) {
-        Account account = em.find(Account.class, accountId);
-        if (account == null) {
+        Optional<Account> found = Account.withCompany(em, accountId);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Account account = found.get();
         if (sessionGeneration != null && sessionGeneration != account.getSessionGeneration()) {
             return Optional.empty();
         }

@@ -52,11 +52,11 @@ public class SecondFactor {
     @Inject Event<SecurityEvent> securityEvents;
 
     public TokenCheck verify(long accountId, String token, String sourceAddress) {
-        Account account = em.find(Account.class, accountId);
-        Optional<MfaDevice> device = MfaDevice.of(em, accountId, DeviceStatus.ACTIVE);
-        if (account == null || device.isEmpty()) {
+        Optional<MfaDevice> device = MfaDevice.withAccount(em, accountId, DeviceStatus.ACTIVE);
+        if (device.isEmpty()) {
             return TokenCheck.NO_DEVICE;
         }
+        Account account = device.get().getAccount();
         Instant now = clock.instant();
         if (account.isLocked()) {
             LOG.log(Level.FINE, "Refused a token unchecked for locked account {0}", accountId);
@@ -92,16 +92,13 @@ public class SecondFactor {
         }
 
         int updated =
-                em.createNamedQuery(MfaDevice.ACCEPT_STEP)
+                em.createNamedQuery(MfaDevice.ACCEPT_LOGIN_STEP)
                         .setParameter("step", step.getAsLong())
+                        .setParameter("usedAt", now)
                         .setParameter("id", device.getId())
                         .setParameter("status", DeviceStatus.ACTIVE)
                         .executeUpdate();
-        if (updated != 1) {
-            return false;
-        }
-        device.markUsed(now);
-        return true;
+        return updated == 1;
     }
 
     /**

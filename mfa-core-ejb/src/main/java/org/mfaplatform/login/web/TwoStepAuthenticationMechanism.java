@@ -66,6 +66,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     private static final Logger LOG =
             Logger.getLogger(TwoStepAuthenticationMechanism.class.getName());
 
+    private static final String READING = Reading.class.getName();
+
     @Inject PasswordLogin passwordLogin;
 
     @Inject LoginGate loginGate;
@@ -232,8 +234,13 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
         LoginState verified = state.get().withTokenVerified();
         LoginSessions.store(request, verified);
-        return currentAccess(verified, request)
-                .map(updated -> proceed(updated, request, context, true))
+        // A confirmed setup has just made the device active, so only a reading taken now knows
+        // the next step; an accepted token changed nothing the reading above depends on.
+        Optional<Access> updated =
+                found.step() == LoginStep.TOKEN_REQUIRED
+                        ? Optional.of(found.withTokenAccepted())
+                        : currentAccess(verified, request);
+        return updated.map(next -> proceed(next, request, context, true))
                 .orElseGet(context::responseUnauthorized);
     }
 
@@ -338,9 +345,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
      */
     private Optional<Access> currentAccess(LoginState state, HttpServletRequest request) {
         Optional<Access> access =
-                loginGate
-                        .evaluate(
-                                state.accountId(), state.sessionGeneration(), state.tokenVerified())
+                readThisRequest(state, request)
                         .filter(found -> Site.of(request.getServletContext()).admits(found.role()));
         Instant now = clock.instant();
         if (now.isAfter(state.passwordVerifiedAt().plus(settings.sessionMaxLifetime()))) {
@@ -354,6 +359,27 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         }
         return access;
     }
+
+    /**
+     * The account's standing for this session's login, read from the database once per request: a
+     * form that logs in is seen by the mechanism before Faces runs and again when the form calls
+     * {@code authenticate}, and both must see the same reading anyway. Any later request reads
+     * afresh.
+     */
+    private Optional<Access> readThisRequest(LoginState state, HttpServletRequest request) {
+        if (request.getAttribute(READING) instanceof Reading earlier
+                && earlier.state().equals(state)) {
+            return earlier.access();
+        }
+        Optional<Access> access =
+                loginGate.evaluate(
+                        state.accountId(), state.sessionGeneration(), state.tokenVerified());
+        request.setAttribute(READING, new Reading(state, access));
+        return access;
+    }
+
+    /** One request's reading of a login's standing, for the login state it was read for. */
+    private record Reading(LoginState state, Optional<Access> access) {}
 
     private Optional<LoginOutcome> checkToken(
             Access access, TokenCredential credential, HttpServletRequest request) {
