@@ -1,5 +1,6 @@
 package org.mfaplatform.benchmark.portal;
 
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -9,6 +10,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,11 +22,21 @@ import org.mfaplatform.benchmark.support.LoginTally;
  * given up), all send their token at once; only these token POSTs are measured, from the moment the
  * last visitor was ready to the last answer. The answer is not followed: a right token answers with
  * a redirect to the home page, which is not part of the step.
+ *
+ * <p>A visitor that waits fetches a static page every {@link #KEEP_ALIVE} on its connection: the
+ * server closes a connection idle for 30 seconds (Liberty's {@code persistTimeout}), and the early
+ * visitors of a long warm-up would otherwise pay a new TLS handshake within their token POST.
+ *
+ * <p>With {@code bench.serverPid}, the result also gives the server's CPU time per token step, over
+ * the same window: the figure that holds on a machine shared with other work.
  */
 public class TokenStepSimulation extends Simulation {
 
     private final int sessions = Integer.getInteger("bench.sessions", 500);
     private final int rampSeconds = Integer.getInteger("bench.rampSeconds", 20);
+
+    /** Well inside Liberty's default keep-alive timeout of 30 seconds. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     private final AtomicInteger ready = new AtomicInteger();
     private final LoginTally tally = new LoginTally();
@@ -38,11 +50,23 @@ public class TokenStepSimulation extends Simulation {
                             session -> {
                                 if (ready.incrementAndGet() == sessions) {
                                     tally.measureFrom(System.nanoTime());
+                                    tally.measureServerCpuFromNow();
                                 }
-                                return session;
+                                return session.set("lastRequest", System.nanoTime());
                             })
                     .asLongAs(session -> ready.get() < sessions)
-                    .on(pause(Duration.ofMillis(100)))
+                    .on(
+                            pause(Duration.ofMillis(100)),
+                            doIf(TokenStepSimulation::idleTooLong)
+                                    .then(
+                                            http("keep-alive")
+                                                    .get("/unavailable.html")
+                                                    .check(status().is(200)),
+                                            exec(
+                                                    session ->
+                                                            session.set(
+                                                                    "lastRequest",
+                                                                    System.nanoTime()))))
                     .doIf(session -> !session.isFailed())
                     .then(
                             exec(PortalFlow.tokenOfNow()),
@@ -73,6 +97,10 @@ public class TokenStepSimulation extends Simulation {
         setUp(tokens.injectOpen(rampUsers(sessions).during(Duration.ofSeconds(rampSeconds))))
                 .protocols(PortalFlow.protocol())
                 .maxDuration(Duration.ofMinutes(4));
+    }
+
+    private static boolean idleTooLong(Session session) {
+        return System.nanoTime() - session.getLong("lastRequest") > KEEP_ALIVE.toNanos();
     }
 
     @Override

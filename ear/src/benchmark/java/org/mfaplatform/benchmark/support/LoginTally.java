@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts the completed units of a load test (logins, token steps) with their times, and writes the
@@ -15,6 +17,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class LoginTally {
 
     private final ConcurrentLinkedQueue<Long> completions = new ConcurrentLinkedQueue<>();
+    private final ServerCpu serverCpu = ServerCpu.fromProperty();
+    private final AtomicLong serverCpuAtStart = new AtomicLong(-1);
+    private final AtomicLong serverCpuAtLast = new AtomicLong(-1);
     private volatile long measureFromNanos;
 
     /** Completions before this moment are warm-up and are not counted. */
@@ -22,8 +27,22 @@ public final class LoginTally {
         measureFromNanos = nanos;
     }
 
+    /**
+     * Starts counting the server's CPU time ({@code bench.serverPid}) now, up to the last
+     * completion, for a run whose measured part starts right here.
+     */
+    public void measureServerCpuFromNow() {
+        serverCpu.nanos().ifPresent(serverCpuAtStart::set);
+    }
+
     public void completed() {
         completions.add(System.nanoTime());
+        if (serverCpuAtStart.get() >= 0) {
+            // The time only grows, so the largest reading is the one after the last completion.
+            serverCpu
+                    .nanos()
+                    .ifPresent(nanos -> serverCpuAtLast.accumulateAndGet(nanos, Math::max));
+        }
     }
 
     public int count() {
@@ -47,7 +66,8 @@ public final class LoginTally {
 
     /**
      * Writes {@code completed}, {@code seconds} and {@code perSecond} of {@link #rate}, and {@code
-     * all} (warm-up included).
+     * all} (warm-up included); after {@link #measureServerCpuFromNow()}, also {@code
+     * serverCpuMsPerCompletion}.
      */
     public void write(String resultFile, long endNanos) {
         Rate rate = rate(endNanos);
@@ -59,6 +79,14 @@ public final class LoginTally {
                         rate.all(),
                         rate.seconds(),
                         rate.perSecond());
+        OptionalDouble cpuMillis = serverCpuPer(rate.measured());
+        if (cpuMillis.isPresent()) {
+            text +=
+                    String.format(
+                            Locale.ROOT,
+                            "serverCpuMsPerCompletion=%.3f%n",
+                            cpuMillis.getAsDouble());
+        }
         System.out.print(text);
         if (resultFile == null || resultFile.isBlank()) {
             return;
@@ -68,5 +96,14 @@ public final class LoginTally {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private OptionalDouble serverCpuPer(long measured) {
+        long start = serverCpuAtStart.get();
+        long last = serverCpuAtLast.get();
+        if (start < 0 || last < 0 || measured == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((last - start) / 1e6 / measured);
     }
 }
