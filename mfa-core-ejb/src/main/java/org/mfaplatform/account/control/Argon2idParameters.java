@@ -84,15 +84,20 @@ public record Argon2idParameters(int memoryKiB, int passes, int parallelism)
         return 32;
     }
 
+    /** Within {@link HashMemoryBudget#SERVER}: the blocks are allocated for each hash anew. */
     @Override
     public byte[] derive(char[] password, byte[] salt, int hashBytes) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(generatorParameters(salt).build());
-        byte[] hash = new byte[hashBytes];
-        // Bouncy Castle's default converter turns the characters into UTF-8, as the
-        // reference implementation's command line reads them from a UTF-8 terminal.
-        generator.generateBytes(password, hash);
-        return hash;
+        return HashMemoryBudget.SERVER.run(
+                memoryKiB,
+                () -> {
+                    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+                    generator.init(generatorParameters(salt).build());
+                    byte[] hash = new byte[hashBytes];
+                    // Bouncy Castle's default converter turns the characters into UTF-8, as the
+                    // reference implementation's command line reads them from a UTF-8 terminal.
+                    generator.generateBytes(password, hash);
+                    return hash;
+                });
     }
 
     /** Everything but secret and associated data, which a password hash does not use. */
