@@ -145,6 +145,39 @@ class ServerLogIT {
                         });
     }
 
+    @Test
+    void viewStateOfAnotherPageGetsExpiredPageAndLogsNoStackTrace() {
+        Stream.of(WebClient.portal(), WebClient.adminSite())
+                .forEach(
+                        site -> {
+                            var loginPage = site.get("/login.xhtml");
+                            String loginViewState =
+                                    Jsoup.parse(loginPage.body())
+                                            .selectFirst("input[name=jakarta.faces.ViewState]")
+                                            .val();
+                            ServerLog log = ServerLog.now();
+                            long ffdcBefore = log.ffdcFiles();
+
+                            // The login page's state, whose component tree does not fit the
+                            // token page's.
+                            var answer =
+                                    site.post(
+                                            "/token.xhtml",
+                                            Map.of(
+                                                    "token-form", "token-form",
+                                                    "token-form:token", "123456",
+                                                    "token-form:submit", "Next",
+                                                    "jakarta.faces.ViewState", loginViewState));
+
+                            assertEquals(400, answer.statusCode(), site.base());
+                            assertTrue(
+                                    answer.body().contains("Page expired"),
+                                    "the expired page on " + site.base());
+                            assertNoFailureIn(log.writtenSince());
+                            assertEquals(ffdcBefore, log.ffdcFiles(), "no FFDC file");
+                        });
+    }
+
     private static void assertNoFailureIn(String written) {
         for (String marker : FAILURE_MARKERS) {
             assertFalse(written.contains(marker), "'" + marker + "' in the log:\n" + written);

@@ -8,15 +8,18 @@ import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
 import java.util.Iterator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Shows the expired page itself for a view that cannot be restored (an old or tampered view state)
- * or a protected view opened without its token. Left to the error pages of web.xml, each of these
- * requests, which are the visitor's mistake or a probe, logs the exception with its stack trace and
- * writes FFDC files; here it costs one FINE line naming the exception class.
+ * Shows the expired page itself for a view that cannot be restored (an old or tampered view state,
+ * or the view state of another page of the same session) or a protected view opened without its
+ * token. Left to the error pages of web.xml, each of these requests, which are the visitor's
+ * mistake or a probe, logs the exception with its stack trace and writes FFDC files; here it costs
+ * one FINE line naming the exception class.
  *
  * <p>TODO(duplication): the admin site has the same class; Faces classes cannot live in the core
  * module, whose class loader does not see the Faces implementation bundled in each WAR.
@@ -47,7 +50,8 @@ public class StaleViewExceptionHandlerFactory extends ExceptionHandlerFactory {
         public void handle() {
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
-                Throwable stale = staleView(events.next().getContext().getException());
+                ExceptionQueuedEventContext queued = events.next().getContext();
+                Throwable stale = staleView(queued.getException(), queued.getPhaseId());
                 FacesContext faces = FacesContext.getCurrentInstance();
                 if (stale != null && faces != null && !faces.getResponseComplete()) {
                     events.remove();
@@ -57,11 +61,21 @@ public class StaleViewExceptionHandlerFactory extends ExceptionHandlerFactory {
             getWrapped().handle();
         }
 
-        /** The expired or protected view failure inside {@code failure}, if it is one. */
-        private static Throwable staleView(Throwable failure) {
+        /**
+         * The expired or protected view failure inside {@code failure}, if it is one. Restoring a
+         * view from the state saved for another page (a form's view state posted to a different
+         * page) fails inside the components' {@code restoreState} with an index or cast error:
+         * that, in the restore phase, is a stale view too.
+         */
+        private static Throwable staleView(Throwable failure, PhaseId phase) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ViewExpiredException
                         || cause instanceof ProtectedViewException) {
+                    return cause;
+                }
+                if (phase == PhaseId.RESTORE_VIEW
+                        && (cause instanceof IndexOutOfBoundsException
+                                || cause instanceof ClassCastException)) {
                     return cause;
                 }
                 if (!(cause instanceof FacesException)) {
