@@ -125,23 +125,14 @@ class ServerLogIT {
                 .forEach(
                         site -> {
                             site.get("/login.xhtml");
-                            ServerLog log = ServerLog.now();
-                            long ffdcBefore = log.ffdcFiles();
 
-                            var answer =
-                                    site.post(
-                                            "/login.xhtml",
-                                            Map.of(
-                                                    "login-form", "login-form",
-                                                    "login-form:submit", "pressed",
-                                                    "jakarta.faces.ViewState", "garbage:1234"));
-
-                            assertEquals(400, answer.statusCode(), site.base());
-                            assertTrue(
-                                    answer.body().contains("Page expired"),
-                                    "the expired page on " + site.base());
-                            assertNoFailureIn(log.writtenSince());
-                            assertEquals(ffdcBefore, log.ffdcFiles(), "no FFDC file");
+                            assertExpiredPageAndNothingLogged(
+                                    site,
+                                    "/login.xhtml",
+                                    Map.of(
+                                            "login-form", "login-form",
+                                            "login-form:submit", "pressed",
+                                            "jakarta.faces.ViewState", "garbage:1234"));
                         });
     }
 
@@ -155,27 +146,34 @@ class ServerLogIT {
                                     Jsoup.parse(loginPage.body())
                                             .selectFirst("input[name=jakarta.faces.ViewState]")
                                             .val();
-                            ServerLog log = ServerLog.now();
-                            long ffdcBefore = log.ffdcFiles();
 
                             // The login page's state, whose component tree does not fit the
                             // token page's.
-                            var answer =
-                                    site.post(
-                                            "/token.xhtml",
-                                            Map.of(
-                                                    "token-form", "token-form",
-                                                    "token-form:token", "123456",
-                                                    "token-form:submit", "Next",
-                                                    "jakarta.faces.ViewState", loginViewState));
-
-                            assertEquals(400, answer.statusCode(), site.base());
-                            assertTrue(
-                                    answer.body().contains("Page expired"),
-                                    "the expired page on " + site.base());
-                            assertNoFailureIn(log.writtenSince());
-                            assertEquals(ffdcBefore, log.ffdcFiles(), "no FFDC file");
+                            assertExpiredPageAndNothingLogged(
+                                    site,
+                                    "/token.xhtml",
+                                    Map.of(
+                                            "token-form", "token-form",
+                                            "token-form:token", "123456",
+                                            "token-form:submit", "Next",
+                                            "jakarta.faces.ViewState", loginViewState));
                         });
+    }
+
+    /** Posts the form and expects the expired page, with no failure and no FFDC file logged. */
+    private static void assertExpiredPageAndNothingLogged(
+            WebClient site, String page, Map<String, String> form) {
+        ServerLog log = ServerLog.now();
+        long ffdcBefore = log.ffdcFiles();
+
+        var answer = site.post(page, form);
+
+        assertEquals(400, answer.statusCode(), site.base() + page);
+        assertTrue(
+                answer.body().contains("Page expired"),
+                "the expired page on " + site.base() + page);
+        assertNoFailureIn(log.writtenSince());
+        assertEquals(ffdcBefore, log.ffdcFiles(), "no FFDC file");
     }
 
     private static void assertNoFailureIn(String written) {
